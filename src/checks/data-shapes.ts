@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineCheck, type Finding } from './define-check.js';
+
+const GROUP_TITLES = {
+  load: '読み込んだデータ',
+  flattened: '784 次元に変形したデータ',
+  oneHot: 'one-hot 化したラベル',
+} as const;
+
+type Group = keyof typeof GROUP_TITLES;
+
+const formatShape = (shape: number[]): string => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`);
+
+export default defineCheck({
+  id: 'data-shapes',
+  description:
+    "The saved outputs print the lecture's data shapes: as loaded, flattened to 784 features, and one-hot labels (expected shapes come from the MNIST files and the model).",
+  options: z.strictObject({
+    groups: z.array(z.enum(['load', 'flattened', 'oneHot'])).min(1).default(['load', 'flattened', 'oneHot']),
+  }),
+  messages: {
+    missing: '{{group}}の形 {{shape}} が出力に見当たりません。',
+  },
+  run({ evidence, expected }, options, report) {
+    const printed = new Set(evidence.outputs.shapes.map((s) => formatShape(s.shape)));
+    const wanted = options.groups.flatMap((group: Group) =>
+      expected.shapes[group].map((shape) => ({ group, shape: formatShape(shape) })),
+    );
+    const findings: Finding[] = wanted
+      .filter((w) => !printed.has(w.shape))
+      .map((w) => report('missing', { group: GROUP_TITLES[w.group], shape: w.shape }));
+    return { findings, fraction: (wanted.length - findings.length) / wanted.length };
+  },
+});
+

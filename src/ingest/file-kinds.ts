@@ -1,0 +1,48 @@
+/** Small predicates and messages on paths, shared by the folder walk and the zip reader. */
+import type { SubmittedFile } from '../types.js';
+
+export interface ReadLimits {
+  /** Largest file or entry (uncompressed) that is read into memory. */
+  maxFileBytes: number;
+  /** Total uncompressed bytes read from one input (all archives together). */
+  maxTotalBytes: number;
+  /** Entries read from one archive; the rest are recorded as one problem. */
+  maxEntriesPerArchive: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxFileBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 4 * 1024 * 1024 * 1024,
+  maxEntriesPerArchive: 20000,
+};
+
+export const SYSTEM_FILE_PROBLEM = 'system or hidden file (.DS_Store, __MACOSX/, ._*, dot-folder): not a submission';
+
+/** Dot-files, anything under a dot-folder or `__MACOSX/`. */
+export function isSystemPath(displayPath: string): boolean {
+  return displayPath.split('/').some((part) => part === '__MACOSX' || (part.startsWith('.') && part.length > 1));
+}
+
+export function isZipName(fileName: string): boolean {
+  return /\.zip$/i.test(fileName);
+}
+
+export function baseName(path: string): string {
+  const parts = path.split('/').filter((p) => p !== '');
+  return parts[parts.length - 1] ?? path;
+}
+
+/** A SubmittedFile without content, standing in for something that could not or must not be read. */
+export function placeholderFile(
+  displayPath: string,
+  problem: string,
+  base: Pick<SubmittedFile, 'nameEncoding' | 'modifiedAt' | 'modifiedSource'>,
+  bytes: Buffer = Buffer.alloc(0),
+): SubmittedFile {
+  return { displayPath, fileName: baseName(displayPath), bytes, ...base, problems: [problem] };
+}
+
+/** Compares by UTF-8 bytes, so the order does not depend on UTF-16 code units or the locale. */
+export function compareBytewise(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}

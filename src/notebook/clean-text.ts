@@ -1,0 +1,117 @@
+/**
+ * Terminal semantics for saved notebook output text.
+ *
+ * Progress bars are drawn with `\r` (back to column 0, later text overwrites earlier characters),
+ * `\b` (one column back) and ANSI escape sequences (colours, bold, erase-in-line). A saved output
+ * holds the raw bytes the kernel wrote; this module renders them the way a terminal would show them.
+ *
+ * Linear in the input: each line is rendered into a column buffer whose size is bounded by the
+ * widest text drawn on that line; lines without control characters take a fast path.
+ */
+
+const ESC = 0x1b;
+const CONTROL_OR_ESCAPE = /[\r\b\u001b\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** Joins an nbformat multi-line value (`source`, `text`, mime data): a string or a list of strings. */
+export function joinMultiline(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map((part) => (typeof part === 'string' ? part : '')).join('');
+  return '';
+}
+
+/** Applies `\r`, `\b`, `\n` as a terminal would and removes ANSI CSI/OSC (and other ESC) sequences. */
+export function cleanTerminalText(raw: string): string {
+  const out: string[] = [];
+  let start = 0;
+  while (start <= raw.length) {
+    let end = raw.indexOf('\n', start);
+    if (end === -1) end = raw.length;
+    const line = raw.slice(start, end);
+    out.push(CONTROL_OR_ESCAPE.test(line) ? renderLine(line) : line);
+    start = end + 1;
+  }
+  return out.join('\n');
+}
+
+/** Renders one line (no `\n` inside) into the characters left visible on screen. */
+function renderLine(line: string): string {
+  const cells: string[] = [];
+  let cursor = 0;
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    const code = line.charCodeAt(i);
+    if (code === ESC) {
+      const seq = escapeSequenceEnd(line, i);
+      if (isEraseInLine(line, i, seq)) {
+        const mode = line.slice(i + 2, seq - 1);
+        if (mode === '' || mode === '0') cells.length = Math.min(cells.length, cursor);
+        else if (mode === '2') cells.length = 0;
+        else if (mode === '1') for (let k = 0; k < Math.min(cursor + 1, cells.length); k++) cells[k] = ' ';
+      }
+      i = seq;
+      continue;
+    }
+    if (code === 0x0d) {
+      cursor = 0;
+      i++;
+      continue;
+    }
+    if (code === 0x08) {
+      if (cursor > 0) cursor--;
+      i++;
+      continue;
+    }
+    if (code < 0x20 && code !== 0x09) {
+      i++;
+      continue;
+    }
+    if (code === 0x7f) {
+      i++;
+      continue;
+    }
+    // one column per code point (keeps surrogate pairs together)
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
+    const ch = width === 1 ? line[i]! : line.slice(i, i + 2);
+    while (cells.length < cursor) cells.push(' ');
+    cells[cursor] = ch;
+    cursor++;
+    i += width;
+  }
+  return cells.join('');
+}
+
+/** Index just past the escape sequence that starts at `i` (which holds ESC). */
+function escapeSequenceEnd(s: string, i: number): number {
+  const n = s.length;
+  const next = s.charCodeAt(i + 1);
+  if (i + 1 >= n) return n;
+  if (next === 0x5b /* [ */) {
+    // CSI: parameter bytes 0x30–0x3F, intermediate bytes 0x20–0x2F, one final byte 0x40–0x7E
+    let j = i + 2;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c >= 0x40 && c <= 0x7e) return j + 1;
+      if (c < 0x20 || c > 0x3f) return j; // malformed: drop what we have read
+      j++;
+    }
+    return n;
+  }
+  if (next === 0x5d /* ] */ || next === 0x50 /* P */ || next === 0x5f /* _ */ || next === 0x5e /* ^ */) {
+    // OSC / DCS / APC / PM: up to BEL or ST (ESC \)
+    let j = i + 2;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c === 0x07) return j + 1;
+      if (c === ESC) return s.charCodeAt(j + 1) === 0x5c ? j + 2 : j;
+      j++;
+    }
+    return n;
+  }
+  if (next >= 0x20 && next <= 0x2f) return Math.min(n, i + 3); // e.g. ESC ( B
+  return i + 2;
+}
+
+function isEraseInLine(s: string, start: number, end: number): boolean {
+  return s.charCodeAt(start + 1) === 0x5b && s.charCodeAt(end - 1) === 0x4b /* K */;
+}

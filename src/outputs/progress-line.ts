@@ -1,0 +1,73 @@
+/**
+ * One Keras progress / epoch line, after terminal cleaning, in any era:
+ *
+ *   60000/60000 [==============================] - 1s - loss: 0.0382 - acc: 0.9890        (Keras 2.0)
+ *   48000/48000 [==============================] - 7s 139us/step - loss: … - val_acc: …   (Keras 2.1–2.3: samples)
+ *   60000/60000 [==============================] - 6s 100us/sample - loss: … - acc: …      (TF 2.0/2.1)
+ *   1875/1875 [==============================] - 5s 2ms/step - loss: … - accuracy: …     (TF ≥ 2.2: steps)
+ *   750/750 ━━━━━━━━━━━━━━━━━━━━ 2s 2ms/step - accuracy: … - loss: …                      (Keras 3)
+ *   4s - loss: …  |  - 31s - loss: …  |  60000/60000 - 1s - loss: …  |  750/750 - 1s - loss: … - 1s/epoch - 2ms/step
+ */
+
+export interface ProgressLine {
+  current: number | null;
+  total: number | null;
+  /** True for a finished line: counter at its total (or no counter, verbose=2) and no ETA. */
+  complete: boolean;
+  metrics: Record<string, number>;
+  /** Per-unit timing as printed: 'step', 'sample', or null when none. */
+  timeUnit: 'step' | 'sample' | null;
+  /** Per-unit time in microseconds, when printed. */
+  microsPerUnit: number | null;
+  bar: 'classic' | 'keras3' | null;
+}
+
+const COUNTER = /^\s*(\d+)\/(\d+)(?=\s|$)/;
+const METRIC = /(?:^|[\s-])([A-Za-z_][A-Za-z0-9_]*): (-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|-?nan|-?inf)/g;
+const TIME_PER_UNIT = /(\d+(?:\.\d+)?)(us|µs|ms|s)\/(step|sample)\b/;
+const NAME_ALIASES: Record<string, string> = { acc: 'accuracy', val_acc: 'val_accuracy' };
+
+/** Reads a line that carries a `loss:` value; null for anything else. */
+export function readProgressLine(text: string): ProgressLine | null {
+  if (!/\bloss: /.test(text)) return null;
+  const counter = COUNTER.exec(text);
+  const current = counter ? Number(counter[1]) : null;
+  const total = counter ? Number(counter[2]) : null;
+  if (!counter && !/^\s*(?:-\s*)?\d+(?:\.\d+)?m?s\s+-\s/.test(text)) return null; // verbose=2 without counter starts with a time
+  const metrics: Record<string, number> = {};
+  for (const match of text.matchAll(METRIC)) {
+    const name = match[1]!;
+    if (name === 'ETA') continue;
+    const normalised = NAME_ALIASES[name] ?? name;
+    if (!(normalised in metrics)) metrics[normalised] = parseMetric(match[2]!);
+  }
+  const time = TIME_PER_UNIT.exec(text);
+  return {
+    current,
+    total,
+    complete: (counter === null || current === total) && !/\bETA:/.test(text),
+    metrics,
+    timeUnit: time ? (time[3] as 'step' | 'sample') : null,
+    microsPerUnit: time ? toMicros(Number(time[1]), time[2]!) : null,
+    bar: /\[[=>.]*\]/.test(text) ? 'classic' : /━/.test(text) ? 'keras3' : null,
+  };
+}
+
+function parseMetric(text: string): number {
+  const lower = text.toLowerCase();
+  if (lower.endsWith('nan')) return Number.NaN;
+  if (lower.endsWith('inf')) return lower.startsWith('-') ? -Infinity : Infinity;
+  return Number(text);
+}
+
+function toMicros(value: number, unit: string): number {
+  if (unit === 's') return value * 1e6;
+  if (unit === 'ms') return value * 1e3;
+  return value;
+}
+
+/** `Epoch i/N` on a line of its own (not Keras 2's `Epoch 00001: val_loss improved…`). */
+export function readEpochHeader(text: string): { epoch: number; total: number } | null {
+  const match = /^\s*Epoch (\d+)\/(\d+)\s*$/.exec(text);
+  return match ? { epoch: Number(match[1]), total: Number(match[2]) } : null;
+}

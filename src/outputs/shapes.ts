@@ -1,0 +1,38 @@
+/**
+ * Printed array shapes: `(60000, 28, 28)`, `(60000,)`, `(60000, 784) float32`,
+ * `('Training matrix shape', (60000, 784))`, `(60000, 784) (10000, 784)`.
+ * Only tuples of whole numbers count, so Keras summary shapes `(None, 32)` and sizes `(99.41 KB)` do not.
+ */
+import type { Location, NotebookCell, ShapeFact } from '../types.js';
+import { cellOutputView, linesOf } from './cell-lines.js';
+
+/** A tuple of non-negative integers with at least one comma; not preceded by a name (a call such as `f(1, 2)`). */
+const SHAPE_TUPLE = /(?<![\w.])\(\s*(\d+)\s*,((?:\s*\d+\s*,)*\s*\d+)?\s*,?\s*\)/g;
+/** A Keras 2 summary row: `dense (Dense)   (32, 10)   330`. */
+const SUMMARY_ROW = /^\s*\S+\s+\(\w+\)\s+\(.*\)\s+\d[\d,]*\s*$/;
+
+/** Shapes printed in one line of output text. */
+export function shapesInText(text: string, at: Location): ShapeFact[] {
+  const facts: ShapeFact[] = [];
+  const lines = text.split('\n');
+  lines.forEach((line, offset) => {
+    if (SUMMARY_ROW.test(line) || line.includes('│')) return;
+    for (const match of line.matchAll(SHAPE_TUPLE)) {
+      const dims = [match[1]!, ...(match[2] ?? '').split(',')].map((d) => d.trim()).filter((d) => d !== '');
+      facts.push({ shape: dims.map(Number), at: { cell: at.cell, line: (at.line ?? 1) + offset } });
+    }
+  });
+  return facts;
+}
+
+/** Shapes printed to stdout or shown as a cell's result, in cell and line order. */
+export function parseShapes(cells: readonly NotebookCell[]): ShapeFact[] {
+  const facts: ShapeFact[] = [];
+  for (const cell of cells) {
+    if (cell.type !== 'code') continue;
+    for (const line of linesOf(cellOutputView(cell), ['stdout', 'execute_result'])) {
+      facts.push(...shapesInText(line.text, { cell: cell.index, line: line.line }));
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,81 @@
+/** Assignments: plain, chained, tuple-unpacking (pairwise when both sides are tuples), augmented. */
+import type { Node } from 'web-tree-sitter';
+import { binaryValues, evaluate } from './evaluate.js';
+import { type EvalContext, compactText, identifierName } from './state.js';
+import { UNKNOWN, type Value } from './values.js';
+
+const PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
+
+function elements(node: Node): Node[] {
+  return node.namedChildren.filter((child) => child.type !== 'comment');
+}
+
+function targetName(node: Node): string {
+  return node.type === 'identifier' ? identifierName(node) : compactText(node);
+}
+
+/** Binds a target pattern to a value; models get their variable name from their first global binding. */
+export function bindTarget(target: Node, value: Value, ctx: EvalContext): void {
+  if (target.type === 'identifier') {
+    ctx.scope.vars.set(identifierName(target), value);
+    if (value.kind === 'model' && value.spec.variable === '' && ctx.scope === ctx.interp.global) {
+      value.spec.variable = identifierName(target);
+    }
+    return;
+  }
+  if (target.type === 'parenthesized_expression') {
+    const inner = elements(target)[0];
+    if (inner) bindTarget(inner, value, ctx);
+    return;
+  }
+  if (!PATTERNS.has(target.type)) return;
+  const parts = elements(target);
+  parts.forEach((part, i) => {
+    const item = value.kind === 'seq' && value.items.length === parts.length ? value.items[i] : undefined;
+    bindTarget(part, item ?? UNKNOWN, ctx);
+  });
+}
+
+function isPairwise(left: Node, right: Node): boolean {
+  if (!PATTERNS.has(left.type) || !PATTERNS.has(right.type)) return false;
+  const targets = elements(left);
+  const values = elements(right);
+  const splat = (node: Node): boolean => node.type === 'list_splat' || node.type === 'list_splat_pattern';
+  return targets.length === values.length && !targets.some(splat) && !values.some(splat);
+}
+
+/** Evaluates `left = right` (and `a = b = right`); returns the assigned value. */
+export function runAssignment(node: Node, ctx: EvalContext): Value {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  if (!left || !right) return UNKNOWN;
+  if (right.type === 'assignment') {
+    const value = runAssignment(right, ctx);
+    bindTarget(left, value, ctx);
+    return value;
+  }
+  if (isPairwise(left, right)) {
+    const targets = elements(left);
+    const values = elements(right).map((part, i) => {
+      const target = targets[i];
+      return evaluate(part, { ...ctx, target: target ? targetName(target) : null });
+    });
+    targets.forEach((target, i) => bindTarget(target, values[i] ?? UNKNOWN, ctx));
+    return { kind: 'seq', items: values };
+  }
+  const value = evaluate(right, { ...ctx, target: targetName(left) });
+  bindTarget(left, value, ctx);
+  return value;
+}
+
+/** `x /= 255` and friends. */
+export function runAugmentedAssignment(node: Node, ctx: EvalContext): void {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  const operator = node.childForFieldName('operator')?.text.replace(/=$/, '') ?? '';
+  if (!left || !right) return;
+  const targetCtx: EvalContext = { ...ctx, target: targetName(left) };
+  const current = evaluate(left, targetCtx);
+  const value = binaryValues(operator, current, evaluate(right, targetCtx), node, targetCtx);
+  bindTarget(left, value, ctx);
+}

@@ -1,0 +1,58 @@
+/** Interpreter state: scopes, the facts gathered so far, and the evaluation context passed around. */
+import type { Node } from 'web-tree-sitter';
+import type { CallSpec, DataStep, FitSpec, Location, ModelSpec } from '../types.js';
+import type { Args, FunctionValue, Value } from './values.js';
+
+export interface Scope {
+  vars: Map<string, Value>;
+  parent: Scope | null;
+}
+
+export interface Facts {
+  models: ModelSpec[];
+  fits: FitSpec[];
+  calls: CallSpec[];
+  dataSteps: DataStep[];
+}
+
+export interface Interpreter {
+  /** Index (among all notebook cells) of the cell whose code is running. */
+  cell: number;
+  facts: Facts;
+  global: Scope;
+  /** Nesting depth of user-function calls (bounded). */
+  depth: number;
+  /** Statements run so far; unrolled loops stop when the budget is spent. */
+  steps: number;
+  /** Runs a user-defined function; installed by the statement runner. */
+  callFunction: (fn: FunctionValue, args: Args, ctx: EvalContext) => Value;
+}
+
+export interface EvalContext {
+  interp: Interpreter;
+  scope: Scope;
+  /** Variable the expression being evaluated is assigned to ('a, b' for tuple targets), if any. */
+  target: string | null;
+}
+
+export function location(ctx: EvalContext, node: Node): Location {
+  return { cell: ctx.interp.cell, line: node.startPosition.row + 1 };
+}
+
+export function lookupVariable(scope: Scope, name: string): Value | undefined {
+  for (let current: Scope | null = scope; current; current = current.parent) {
+    const value = current.vars.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Identifier text, NFKC-normalised as Python does (so `ﬁt` is `fit`). */
+export function identifierName(node: Node): string {
+  return node.text.normalize('NFKC');
+}
+
+/** Source text with runs of whitespace collapsed (for targets and inputs as written). */
+export function compactText(node: Node): string {
+  return node.text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+}

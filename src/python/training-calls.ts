@@ -1,0 +1,72 @@
+/** model.compile / fit / predict / evaluate → CompileSpec, FitSpec, CallSpec. */
+import type { Node } from 'web-tree-sitter';
+import type { CompileSpec, FitSpec, ModelSpec } from '../types.js';
+import { lastSegment, lossSpelling } from './keras-symbols.js';
+import { type EvalContext, compactText, location } from './state.js';
+import { type Args, type Value, argument, argumentNode, asNumber } from './values.js';
+
+function optimizerOf(value: Value | undefined): { name: string | null; learningRate: number | null } {
+  if (value?.kind === 'str') return { name: value.value.toLowerCase(), learningRate: null };
+  if (value?.kind === 'ref') return { name: lastSegment(value.path).toLowerCase(), learningRate: null };
+  if (value?.kind === 'obj') {
+    const learningRate = asNumber(argument(value.args, 0, 'learning_rate', 'lr'));
+    return { name: lastSegment(value.path).toLowerCase(), learningRate };
+  }
+  return { name: null, learningRate: null };
+}
+
+/** A loss or metric value → its name ('categorical_crossentropy', 'accuracy'); null when unreadable. */
+function lossName(value: Value | undefined): string | null {
+  if (value?.kind === 'str') return lossSpelling(value.value);
+  if (value?.kind === 'ref' || value?.kind === 'obj') return lossSpelling(lastSegment(value.path));
+  return null;
+}
+
+function metricsOf(value: Value | undefined): string[] | null {
+  if (value === undefined || value.kind === 'none') return null;
+  if (value.kind !== 'seq') {
+    const single = lossName(value);
+    return single === null ? null : [single];
+  }
+  return value.items.map((item) => lossName(item) ?? '?');
+}
+
+/** model.compile(optimizer, loss, metrics, …). */
+export function compileModel(model: ModelSpec, args: Args, node: Node, ctx: EvalContext): void {
+  const optimizer = optimizerOf(argument(args, 0, 'optimizer'));
+  const spec: CompileSpec = {
+    loss: lossName(argument(args, 1, 'loss')),
+    optimizer: optimizer.name,
+    learningRate: optimizer.learningRate,
+    metrics: metricsOf(argument(args, 2, 'metrics')),
+    at: location(ctx, node),
+  };
+  model.compile = spec;
+}
+
+/** model.fit(x, y, batch_size, epochs, verbose, callbacks, validation_split, validation_data, …). */
+export function recordFit(modelName: string, args: Args, node: Node, ctx: EvalContext): void {
+  const validationData = argument(args, 7, 'validation_data');
+  const fit: FitSpec = {
+    model: modelName,
+    epochs: asNumber(argument(args, 3, 'epochs', 'nb_epoch')),
+    batchSize: asNumber(argument(args, 2, 'batch_size')),
+    validationSplit: asNumber(argument(args, 6, 'validation_split')),
+    hasValidationData: validationData !== undefined && validationData.kind !== 'none',
+    verbose: asNumber(argument(args, 4, 'verbose')),
+    at: location(ctx, node),
+  };
+  ctx.interp.facts.fits.push(fit);
+}
+
+/** model.predict(x) / model.evaluate(x, y). */
+export function recordCall(method: string, modelName: string, args: Args, node: Node, ctx: EvalContext): void {
+  const input = argumentNode(args, 0, 'x');
+  ctx.interp.facts.calls.push({
+    method,
+    model: modelName,
+    target: ctx.target,
+    input: input ? compactText(input) : null,
+    at: location(ctx, node),
+  });
+}

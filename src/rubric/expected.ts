@@ -1,0 +1,78 @@
+/**
+ * What a correct submission shows, derived — never typed — from the rubric's assignment model: the
+ * parameter counts come from the model built by the trainer's one model-building path, the data shapes
+ * from the MNIST files themselves, the steps per epoch from the fit settings.
+ */
+import type { AssignmentModel } from './schema.js';
+
+export interface ExpectedLayer {
+  name: string;
+  type: string;
+  outputShape: (number | null)[];
+  params: number;
+}
+
+export interface Expected {
+  layers: ExpectedLayer[];
+  totalParams: number;
+  trainableParams: number;
+  fit: AssignmentModel['fit'];
+  /** ceil(train samples × (1 − validation split) / batch size): 750 for the lecture. */
+  stepsPerEpoch: number;
+  /** Samples trained on per epoch: 48,000 for the lecture (what Keras ≤ 2.3 counted). */
+  samplesPerEpoch: number;
+  shapes: {
+    load: number[][];
+    flattened: number[][];
+    oneHot: number[][];
+    predict: number[];
+  };
+  /** Where these values came from, for reports. */
+  source: string;
+}
+
+export interface DatasetDims {
+  trainImages: number[];
+  testImages: number[];
+  classes: number;
+}
+
+export interface BuiltModelDescription {
+  layers: ExpectedLayer[];
+  totalParams: number;
+  trainableParams: number;
+}
+
+export function deriveExpected(
+  model: AssignmentModel,
+  dataset: DatasetDims,
+  built: BuiltModelDescription,
+  source: string,
+): Expected {
+  const [trainCount = 0, ...imageDims] = dataset.trainImages;
+  const [testCount = 0] = dataset.testImages;
+  const features = imageDims.reduce((a, b) => a * b, 1);
+  // Keras: split_at = floor(batch_dim * (1 - validation_split)); the first split_at rows train.
+  const samplesPerEpoch = Math.floor(trainCount * (1 - model.fit.validationSplit));
+  return {
+    layers: built.layers,
+    totalParams: built.totalParams,
+    trainableParams: built.trainableParams,
+    fit: model.fit,
+    stepsPerEpoch: Math.ceil(samplesPerEpoch / model.fit.batchSize),
+    samplesPerEpoch,
+    shapes: {
+      load: [dataset.trainImages, [trainCount], dataset.testImages, [testCount]],
+      flattened: [
+        [trainCount, features],
+        [testCount, features],
+      ],
+      oneHot: [
+        [trainCount, dataset.classes],
+        [testCount, dataset.classes],
+      ],
+      predict: [testCount, dataset.classes],
+    },
+    source,
+  };
+}

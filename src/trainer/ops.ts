@@ -1,0 +1,135 @@
+/**
+ * Small dense-math helpers on row-major Float32Arrays for the explicit-gradient trainer: transposes,
+ * column sums, dropout masks and batch normalisation (Keras semantics: biased batch variance,
+ * moving statistics updated with `moving = moving * momentum + batch * (1 - momentum)`).
+ */
+import type { Rng } from './rng.js';
+
+/**
+ * Reusable buffers by role and length. Fresh large typed arrays are costly here (zeroed memory on
+ * every step), so the trainer's per-step arrays come from this pool.
+ */
+export class Scratch {
+  private readonly buffers = new Map<string, Float32Array>();
+
+  get(role: string, length: number): Float32Array {
+    const key = `${role}:${length}`;
+    let b = this.buffers.get(key);
+    if (!b) {
+      b = new Float32Array(length);
+      this.buffers.set(key, b);
+    }
+    return b;
+  }
+}
+
+/** (rows × cols) → (cols × rows), written into `out`. */
+export function transpose(src: Float32Array, rows: number, cols: number, out: Float32Array): Float32Array {
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols;
+    for (let c = 0; c < cols; c++) out[c * rows + r] = src[base + c]!;
+  }
+  return out;
+}
+
+/** Column sums of a (rows × cols) matrix, written into `out`. */
+export function columnSums(src: Float32Array, cols: number, out: Float32Array): void {
+  out.fill(0);
+  for (let r = 0; r < src.length; r += cols) {
+    for (let c = 0; c < cols; c++) out[c] = out[c]! + src[r + c]!;
+  }
+}
+
+/** Inverted dropout mask (Keras and tfjs): 0 with probability `rate`, else 1 / (1 − rate). */
+export function dropoutMask(length: number, rate: number, rng: Rng, mask: Float32Array): Float32Array {
+  const keep = 1 / (1 - rate);
+  for (let i = 0; i < length; i++) mask[i] = rng.next() < rate ? 0 : keep;
+  return mask;
+}
+
+export function multiply(a: Float32Array, b: Float32Array, out: Float32Array): Float32Array {
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! * b[i]!;
+  return out;
+}
+
+export interface BatchNormState {
+  gamma: Float32Array;
+  beta: Float32Array;
+  movingMean: Float32Array;
+  movingVariance: Float32Array;
+  momentum: number;
+  epsilon: number;
+}
+
+export interface BatchNormCache {
+  xhat: Float32Array;
+  invStd: Float32Array;
+}
+
+/** Training-mode forward: normalise with the batch's statistics and update the moving ones. */
+export function batchNormTrain(x: Float32Array, n: number, s: BatchNormState): { out: Float32Array; cache: BatchNormCache } {
+  const rows = x.length / n;
+  const mean = new Float64Array(n);
+  const variance = new Float64Array(n);
+  for (let r = 0; r < x.length; r += n) for (let j = 0; j < n; j++) mean[j] = mean[j]! + x[r + j]!;
+  for (let j = 0; j < n; j++) mean[j] = mean[j]! / rows;
+  for (let r = 0; r < x.length; r += n) {
+    for (let j = 0; j < n; j++) {
+      const d = x[r + j]! - mean[j]!;
+      variance[j] = variance[j]! + d * d;
+    }
+  }
+  const invStd = new Float32Array(n);
+  for (let j = 0; j < n; j++) {
+    variance[j] = variance[j]! / rows;
+    invStd[j] = 1 / Math.sqrt(variance[j]! + s.epsilon);
+    s.movingMean[j] = s.movingMean[j]! * s.momentum + mean[j]! * (1 - s.momentum);
+    s.movingVariance[j] = s.movingVariance[j]! * s.momentum + variance[j]! * (1 - s.momentum);
+  }
+  const xhat = new Float32Array(x.length);
+  const out = new Float32Array(x.length);
+  for (let r = 0; r < x.length; r += n) {
+    for (let j = 0; j < n; j++) {
+      const h = (x[r + j]! - mean[j]!) * invStd[j]!;
+      xhat[r + j] = h;
+      out[r + j] = s.gamma[j]! * h + s.beta[j]!;
+    }
+  }
+  return { out, cache: { xhat, invStd } };
+}
+
+/** Inference-mode forward with the moving statistics. */
+export function batchNormInfer(x: Float32Array, n: number, s: BatchNormState): Float32Array {
+  const out = new Float32Array(x.length);
+  for (let j = 0; j < n; j++) {
+    const scale = s.gamma[j]! / Math.sqrt(s.movingVariance[j]! + s.epsilon);
+    const shift = s.beta[j]! - s.movingMean[j]! * scale;
+    for (let r = j; r < x.length; r += n) out[r] = x[r]! * scale + shift;
+  }
+  return out;
+}
+
+/** Backward through training-mode batch normalisation; writes dγ and dβ, returns dx. */
+export function batchNormBackward(dy: Float32Array, n: number, gamma: Float32Array, cache: BatchNormCache, dGamma: Float32Array, dBeta: Float32Array): Float32Array {
+  const rows = dy.length / n;
+  const sumD = new Float64Array(n);
+  const sumDX = new Float64Array(n);
+  for (let r = 0; r < dy.length; r += n) {
+    for (let j = 0; j < n; j++) {
+      sumD[j] = sumD[j]! + dy[r + j]!;
+      sumDX[j] = sumDX[j]! + dy[r + j]! * cache.xhat[r + j]!;
+    }
+  }
+  const dx = new Float32Array(dy.length);
+  for (let j = 0; j < n; j++) {
+    dBeta[j] = sumD[j]!;
+    dGamma[j] = sumDX[j]!;
+  }
+  for (let r = 0; r < dy.length; r += n) {
+    for (let j = 0; j < n; j++) {
+      const k = (gamma[j]! * cache.invStd[j]!) / rows;
+      dx[r + j] = k * (rows * dy[r + j]! - sumD[j]! - cache.xhat[r + j]! * sumDX[j]!);
+    }
+  }
+  return dx;
+}

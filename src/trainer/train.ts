@@ -1,0 +1,172 @@
+/**
+ * Keras-faithful training of a LayerSpec[] model on MNIST: validation_split takes the LAST fraction
+ * of the data before shuffling (floor(n·(1−split)) training rows), the training part is reshuffled
+ * every epoch, batches of batch_size with the last partial batch included, per-epoch loss/accuracy as
+ * the sample-weighted running mean over the epoch's batches (Keras's metric trackers), val_* on the
+ * held-out part after each epoch, test accuracy on the test set at the end. A seed makes a run
+ * repeatable on one backend. The active tfjs backend (selectBackend) runs the matrix products.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { CompileSpec, FitSpec, LayerSpec } from '../types.js';
+import { buildModel } from './build-model.js';
+import { batchLoss, lossKind, type LossKind } from './loss.js';
+import { CLASSES, FEATURES, type MnistData } from './mnist.js';
+import { Net } from './net.js';
+import { Scratch } from './ops.js';
+import { makeOptimizer } from './optimizer.js';
+import { planFromModel, TrainerUnsupportedError } from './plan.js';
+import { deriveSeed, Rng } from './rng.js';
+
+export interface TrainSpec {
+  layers: LayerSpec[];
+  compile: Pick<CompileSpec, 'loss' | 'optimizer' | 'learningRate'>;
+  fit: Pick<FitSpec, 'epochs' | 'batchSize' | 'validationSplit'> & { hasValidationData?: boolean };
+}
+
+export interface EpochResult {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  val_loss: number | null;
+  val_accuracy: number | null;
+  seconds: number;
+}
+
+export interface TrainOptions extends TrainSpec {
+  data: MnistData;
+  seed: number;
+  /** Overrides fit.epochs (Keras default 1 when neither is given). */
+  epochs?: number;
+  /** Keras's fit(shuffle=True) by default. */
+  shuffle?: boolean;
+  onEpoch?: (result: EpochResult) => void;
+}
+
+export interface TrainResult {
+  seed: number;
+  backend: string;
+  /** 'split': the last validationSplit of the training data; 'test': validation_data given, the test set stands in. */
+  validation: 'split' | 'test' | 'none';
+  trainSamples: number;
+  validationSamples: number;
+  batchSize: number;
+  stepsPerEpoch: number;
+  epochs: EpochResult[];
+  testLoss: number;
+  testAccuracy: number;
+  /** Median over epochs 2… (epoch 1 alone when only one ran). */
+  secondsPerEpoch: number;
+}
+
+const EVAL_CHUNK = 2000;
+
+function evaluate(net: Net, kind: LossKind, images: Float32Array, oneHot: Float32Array, start: number, count: number) {
+  let loss = 0;
+  let correct = 0;
+  for (let s = start; s < start + count; s += EVAL_CHUNK) {
+    const rows = Math.min(EVAL_CHUNK, start + count - s);
+    const out = net.forward(images.subarray(s * FEATURES, (s + rows) * FEATURES), rows, false, null);
+    const b = batchLoss(kind, out, oneHot.subarray(s * CLASSES, (s + rows) * CLASSES), CLASSES, false);
+    loss += b.loss * rows;
+    correct += b.correct;
+  }
+  return { loss: loss / count, accuracy: correct / count };
+}
+
+/** Rows indices[start … start+rows) of a (n × width) matrix, in that order, into a reused buffer. */
+function gatherRows(src: Float32Array, width: number, indices: Int32Array, start: number, rows: number, scratch: Scratch): Float32Array {
+  const out = scratch.get(`batch${width}`, rows * width);
+  for (let k = 0; k < rows; k++) {
+    const from = indices[start + k]! * width;
+    out.set(src.subarray(from, from + width), k * width);
+  }
+  return out;
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function buildNet(layers: LayerSpec[], loss: string | null, seed: number): { net: Net; kind: LossKind } {
+  const model = buildModel(layers, { seed });
+  try {
+    const plan = planFromModel(model);
+    if (plan.inputSize !== FEATURES) throw new TrainerUnsupportedError(`the model takes ${plan.inputSize} inputs; MNIST images have ${FEATURES}`);
+    if (plan.outputSize !== CLASSES) throw new TrainerUnsupportedError(`the model gives ${plan.outputSize} outputs; MNIST has ${CLASSES} classes`);
+    const last = plan.ops[plan.ops.length - 1];
+    const endsInSoftmax = (last?.kind === 'dense' || last?.kind === 'activation') && last.activation === 'softmax';
+    const kind = lossKind(loss, endsInSoftmax);
+    return { net: new Net(tf, plan, kind === 'cce-logits'), kind };
+  } finally {
+    model.dispose();
+  }
+}
+
+export function train(options: TrainOptions): TrainResult {
+  const { data, seed, fit } = options;
+  const { net, kind } = buildNet(options.layers, options.compile.loss, seed);
+  const optimizer = makeOptimizer(options.compile.optimizer, options.compile.learningRate);
+  const epochs = options.epochs ?? fit.epochs ?? 1;
+  const batchSize = fit.batchSize ?? 32;
+  const split = fit.validationSplit ?? 0;
+  const n = data.trainCount;
+  const splitAt = split > 0 ? Math.floor(n * (1 - split)) : n;
+  if (splitAt <= 0 || splitAt > n) throw new RangeError(`validation_split ${split} leaves no training data`);
+  const validation = split > 0 ? 'split' : fit.hasValidationData ? 'test' : 'none';
+  const indices = Int32Array.from({ length: splitAt }, (_, i) => i);
+  const shuffleRng = new Rng(deriveSeed(seed, 'shuffle'));
+  const dropoutRng = new Rng(deriveSeed(seed, 'dropout'));
+  const steps = Math.ceil(splitAt / batchSize);
+  const results: EpochResult[] = [];
+  const scratch = new Scratch();
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const t0 = performance.now();
+    if (options.shuffle ?? true) shuffleRng.shuffle(indices);
+    let lossSum = 0;
+    let correct = 0;
+    for (let s = 0; s < splitAt; s += batchSize) {
+      const rows = Math.min(batchSize, splitAt - s);
+      const xb = gatherRows(data.trainImages, FEATURES, indices, s, rows, scratch);
+      const yb = gatherRows(data.trainOneHot, CLASSES, indices, s, rows, scratch);
+      const out = net.forward(xb, rows, true, dropoutRng);
+      const b = batchLoss(kind, out, yb, CLASSES, true);
+      net.backward(b.grad!);
+      optimizer.step(net.plan.params);
+      lossSum += b.loss * rows;
+      correct += b.correct;
+    }
+    const val =
+      validation === 'split'
+        ? evaluate(net, kind, data.trainImages, data.trainOneHot, splitAt, n - splitAt)
+        : validation === 'test'
+          ? evaluate(net, kind, data.testImages, data.testOneHot, 0, data.testCount)
+          : null;
+    const result: EpochResult = {
+      epoch,
+      loss: lossSum / splitAt,
+      accuracy: correct / splitAt,
+      val_loss: val?.loss ?? null,
+      val_accuracy: val?.accuracy ?? null,
+      seconds: (performance.now() - t0) / 1000,
+    };
+    results.push(result);
+    options.onEpoch?.(result);
+  }
+  const test = evaluate(net, kind, data.testImages, data.testOneHot, 0, data.testCount);
+  const timed = results.length > 1 ? results.slice(1) : results;
+  return {
+    seed,
+    backend: tf.getBackend(),
+    validation,
+    trainSamples: splitAt,
+    validationSamples: validation === 'split' ? n - splitAt : validation === 'test' ? data.testCount : 0,
+    batchSize,
+    stepsPerEpoch: steps,
+    epochs: results,
+    testLoss: test.loss,
+    testAccuracy: test.accuracy,
+    secondsPerEpoch: median(timed.map((r) => r.seconds)),
+  };
+}

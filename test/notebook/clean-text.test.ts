@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { cleanTerminalText, joinMultiline } from '../../src/notebook/clean-text.js';
+
+describe('cleanTerminalText', () => {
+  it('keeps plain text unchanged', () => {
+    expect(cleanTerminalText('a\nb\n')).toBe('a\nb\n');
+    expect(cleanTerminalText('')).toBe('');
+  });
+
+  it('overwrites from column 0 after \\r and keeps the longer tail', () => {
+    expect(cleanTerminalText('abcdef\rXY')).toBe('XYcdef');
+    expect(cleanTerminalText(' 400/9600 [>....] - ETA: 25s - loss: 3.0232\r9600/9600 [=====] - 2s')).toBe('9600/9600 [=====] - 2sA: 25s - loss: 3.0232');
+  });
+
+  it('treats \\r\\n as a plain line end', () => {
+    expect(cleanTerminalText('one\r\ntwo\r\n')).toBe('one\ntwo\n');
+  });
+
+  it('moves back one column on \\b and never before column 0', () => {
+    expect(cleanTerminalText('abc\b\bX')).toBe('aXc');
+    expect(cleanTerminalText('\b\b\bab')).toBe('ab');
+    expect(cleanTerminalText('ab\b\b\b\b\rcd')).toBe('cd');
+  });
+
+  it('removes ANSI colour, bold and OSC sequences', () => {
+    expect(cleanTerminalText('\u001b[1m750/750\u001b[0m \u001b[32m━━\u001b[0m\u001b[37m\u001b[0m \u001b[1m2s\u001b[0m')).toBe('750/750 ━━ 2s');
+    expect(cleanTerminalText('\u001b[38;5;33mDense\u001b[0m \u001b[0;31mError\u001b[0m')).toBe('Dense Error');
+    expect(cleanTerminalText('\u001b]8;;http://x\u0007link\u001b]8;;\u001b\\')).toBe('link');
+    expect(cleanTerminalText('\u001b(Bplain')).toBe('plain');
+  });
+
+  it('applies erase-in-line \\u001b[K from the cursor', () => {
+    expect(cleanTerminalText('abcdef\rxy\u001b[K')).toBe('xy');
+    expect(cleanTerminalText('abc\u001b[K')).toBe('abc');
+  });
+
+  it('renders a Keras 2.0 chunk sequence to its final bar', () => {
+    const b = '\b'.repeat(83);
+    const raw = `${b}\r 400/9600 [>...] - ETA: 25s - loss: 3.0232 - acc: 0.0975 ${b}\r9600/9600 [=====] - 2s - loss: 1.5613 - acc: 0.4876 - val_loss: 0.7026`;
+    expect(cleanTerminalText(raw)).toBe('9600/9600 [=====] - 2s - loss: 1.5613 - acc: 0.4876 - val_loss: 0.7026');
+  });
+
+  it('keeps tabs and surrogate pairs as single columns and drops other control characters', () => {
+    expect(cleanTerminalText('a\tb\u0007')).toBe('a\tb');
+    expect(cleanTerminalText('🎉x\r!')).toBe('!x');
+  });
+
+  it('drops a truncated escape sequence at the end', () => {
+    expect(cleanTerminalText('ok\u001b[3')).toBe('ok');
+    expect(cleanTerminalText('ok\u001b')).toBe('ok');
+  });
+
+  it('handles 100,000 progress updates on one line and 100,000 lines', { timeout: 60_000 }, () => {
+    const updates = Array.from({ length: 100_000 }, (_, i) => `\r${i + 1}/100000 [====] - loss: 0.1`).join('');
+    expect(cleanTerminalText(updates)).toBe('100000/100000 [====] - loss: 0.1');
+    const lines = Array.from({ length: 100_000 }, (_, i) => `\u001b[1m${i}\u001b[0m\r${i}/100000`).join('\n');
+    const cleaned = cleanTerminalText(lines).split('\n');
+    expect(cleaned).toHaveLength(100_000);
+    expect(cleaned[99_999]).toBe('99999/100000');
+  });
+
+  it('handles a 50 MB string', { timeout: 60_000 }, () => {
+    const chunk = 'x'.repeat(1023) + '\r';
+    const big = chunk.repeat(50 * 1024) + 'done';
+    expect(big.length).toBeGreaterThan(50_000_000);
+    const cleaned = cleanTerminalText(big);
+    expect(cleaned).toBe('done' + 'x'.repeat(1019));
+  });
+});
+
+describe('joinMultiline', () => {
+  it('joins lists and passes strings through', () => {
+    expect(joinMultiline(['a\n', 'b'])).toBe('a\nb');
+    expect(joinMultiline('a\nb')).toBe('a\nb');
+    expect(joinMultiline(undefined)).toBe('');
+    expect(joinMultiline(['a', 3, 'b'])).toBe('ab');
+  });
+});

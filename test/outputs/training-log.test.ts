@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { parseTrainingLogs, trainingLogsInLines } from '../../src/outputs/training-log.js';
+import type { TrainingLog } from '../../src/types.js';
+import { codeCell, fixtureValue, stdoutCell, stream } from './helpers.js';
+
+function only(logs: TrainingLog[]): TrainingLog {
+  expect(logs).toHaveLength(1);
+  return logs[0]!;
+}
+
+function logOf(...fixtures: string[]): TrainingLog {
+  return only(parseTrainingLogs([stdoutCell(...fixtures)]));
+}
+
+describe('verbose=1 logs of every era', () => {
+  it('Keras 2.0: `- 1s - loss` without per-step time, trailing spaces, acc → accuracy', () => {
+    expect(logOf('fit-keras20-v1-no-step-time.json')).toEqual({
+      epochsLogged: 2,
+      epochsTotal: 5,
+      stepsPerEpoch: 60000,
+      counterUnit: 'samples',
+      epochs: [
+        { epoch: 4, loss: 0.0508, accuracy: 0.9848 },
+        { epoch: 5, loss: 0.0382, accuracy: 0.989 },
+      ],
+      final: { epoch: 5, loss: 0.0382, accuracy: 0.989 },
+      truncated: false,
+      at: { cell: 0, line: 1 },
+    });
+  });
+
+  it('Keras 2.1/2.2: Train on 48000 samples, us/step, val_acc, ModelCheckpoint line', () => {
+    const log = logOf('fit-keras21-v1-train-on-samples-checkpoint.json');
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 10, stepsPerEpoch: 48000, counterUnit: 'samples', at: { cell: 0, line: 2 } });
+    expect(log.final).toEqual({ epoch: 1, loss: 0.033, accuracy: 0.9901, val_loss: 0.086, val_accuracy: 0.9819 });
+  });
+
+  it('Keras 2.1/2.2 checkpoint on its own line, without the Train on header: samples from us/step and the counter', () => {
+    const log = logOf('fit-keras21-checkpoint-own-line.json');
+    expect(log).toMatchObject({ epochsLogged: 1, stepsPerEpoch: 48000, counterUnit: 'samples' });
+  });
+
+  it('Keras 2.3: samples + us/step + accuracy; a metrics line before any header is not counted', () => {
+    const log = logOf('fit-keras23-v1-samples-accuracy.json');
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 10, stepsPerEpoch: 60000, counterUnit: 'samples', at: { cell: 0, line: 2 } });
+    expect(log.epochs).toEqual([{ epoch: 10, loss: 0.1015, accuracy: 0.9704, val_loss: 0.1322, val_accuracy: 0.9662 }]);
+  });
+
+  it('TF 2.0/2.1: us/sample, and the \\b residue `acc: 0.9761s - los`', () => {
+    const log = logOf('fit-tf20-v1-us-sample-backspace-residue.json');
+    expect(log).toMatchObject({ epochsLogged: 2, epochsTotal: 3, stepsPerEpoch: 60000, counterUnit: 'samples' });
+    expect(log.epochs).toEqual([
+      { epoch: 2, loss: 0.1089, accuracy: 0.9668 },
+      { epoch: 3, loss: 0.075, accuracy: 0.9761 },
+    ]);
+  });
+
+  it('TF 2.0/2.1 without metrics: loss and val_loss only', () => {
+    const log = logOf('fit-tf20-v1-loss-only.json');
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 50, stepsPerEpoch: 54000, counterUnit: 'samples' });
+    expect(log.final).toEqual({ epoch: 50, loss: 0.0803, val_loss: 0.0911 });
+  });
+
+  it('TF ≥ 2.2: steps and ms/step, five epochs', () => {
+    const log = logOf('fit-tf22-v1-steps-ms.json');
+    expect(log).toMatchObject({ epochsLogged: 5, epochsTotal: 5, stepsPerEpoch: 1875, counterUnit: 'steps', truncated: false });
+    expect(log.epochs.map((e) => [e.epoch, e['loss'], e['accuracy']])).toEqual([
+      [1, 0.2945, 0.9145],
+      [2, 0.1435, 0.957],
+      [3, 0.1088, 0.9673],
+      [4, 0.0878, 0.973],
+      [5, 0.0759, 0.9752],
+    ]);
+  });
+
+  it('TF ≥ 2.2 with validation, followed by %%time lines', () => {
+    const log = logOf('fit-tf22-v1-validation-time-magic.json');
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 100, stepsPerEpoch: 375, counterUnit: 'steps' });
+    expect(log.final).toEqual({ epoch: 100, loss: 0.2673, accuracy: 0.9169, val_loss: 0.1777, val_accuracy: 0.9601 });
+  });
+
+  it('TF 2.13–2.15, batch 512', () => {
+    const log = logOf('fit-tf213-v1-batch512.json');
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 20, stepsPerEpoch: 118, counterUnit: 'steps' });
+    expect(log.final).toEqual({ epoch: 20, loss: 0.0858, accuracy: 0.9742 });
+  });
+
+  it('Keras 3: ANSI and ━ bars, alphabetical metric order', () => {
+    const log = logOf('fit-keras3-v1-ansi.json');
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 25, stepsPerEpoch: 1500, counterUnit: 'steps' });
+    expect(log.final).toEqual({ epoch: 25, accuracy: 0.9982, loss: 0.0043, val_accuracy: 0.9765, val_loss: 0.1554 });
+    expect(Object.keys(log.final!)).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss', 'epoch']);
+  });
+
+  it('Keras 3 without an accuracy metric', () => {
+    expect(logOf('fit-keras3-v1-loss-only.json').final).toEqual({ epoch: 25, loss: 0.009, val_loss: 0.1608 });
+  });
+
+  it('Keras 3: the evaluate line after the last epoch is ignored', () => {
+    const log = logOf('fit-keras3-v1-then-evaluate.json');
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 20, stepsPerEpoch: 118, counterUnit: 'steps' });
+    expect(log.final).toEqual({ epoch: 20, accuracy: 0.6255, loss: 0.0542 });
+  });
+});
+
+describe('verbose=2 logs', () => {
+  it('Keras 2.0: `4s - loss` lines without counter', () => {
+    const log = logOf('fit-keras20-v2-no-dash.json');
+    expect(log).toMatchObject({ epochsLogged: 2, epochsTotal: 100, stepsPerEpoch: null, counterUnit: null, at: { cell: 0, line: 2 } });
+    expect(log.epochs).toEqual([
+      { epoch: 1, loss: 0.0422, accuracy: 0.7848, val_loss: 0.0242, val_accuracy: 0.8884 },
+      { epoch: 2, loss: 0.0221, accuracy: 0.8889, val_loss: 0.0189, val_accuracy: 0.9068 },
+    ]);
+  });
+
+  it('Keras 2.1/2.2: ` - 31s - loss` after a TF WARNING on stdout', () => {
+    const log = logOf('fit-keras21-v2-dash-warning.json');
+    expect(log).toMatchObject({ epochsLogged: 2, epochsTotal: 10, stepsPerEpoch: null, counterUnit: null, at: { cell: 0, line: 5 } });
+    expect(log.final).toEqual({ epoch: 2, loss: 0.0972, accuracy: 0.9707, val_loss: 0.0994, val_accuracy: 0.9697 });
+  });
+
+  it('TF 1.15/2.0: `60000/60000 - 1s - loss`; the test_loss line after it is ignored', () => {
+    const log = logOf('fit-tf115-v2-samples.json');
+    expect(log).toMatchObject({ epochsLogged: 2, epochsTotal: 30, stepsPerEpoch: 60000, counterUnit: 'samples' });
+    expect(log.final).toEqual({ epoch: 30, loss: 0.1195, accuracy: 0.9661 });
+  });
+
+  it('TF ≥ 2.7: `- 1s/epoch - 2ms/step` at the end (format from keras.io)', () => {
+    const text = 'Epoch 1/30\n750/750 - 1s - loss: 0.3700 - accuracy: 0.8961 - val_loss: 0.2035 - val_accuracy: 0.9417 - 1s/epoch - 2ms/step\n';
+    const log = only(parseTrainingLogs([codeCell([stream(text)])]));
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 30, stepsPerEpoch: 750, counterUnit: 'steps' });
+    expect(log.final).toEqual({ epoch: 1, loss: 0.37, accuracy: 0.8961, val_loss: 0.2035, val_accuracy: 0.9417 });
+  });
+
+  it('Keras 3: `750/750 - 2s - 3ms/step - accuracy: …` (format of the catalogue\'s evaluate line)', () => {
+    const text = 'Epoch 30/30\n750/750 - 2s - 3ms/step - accuracy: 0.9912 - loss: 0.0291 - val_accuracy: 0.9668 - val_loss: 0.1204\n';
+    const log = only(parseTrainingLogs([codeCell([stream(text)])]));
+    expect(log).toMatchObject({ stepsPerEpoch: 750, counterUnit: 'steps' });
+    expect(log.final).toEqual({ epoch: 30, accuracy: 0.9912, loss: 0.0291, val_accuracy: 0.9668, val_loss: 0.1204 });
+  });
+});
+
+describe('quirks', () => {
+  it('Keras 2.0 raw \\b and \\r chunks, stored as separate stream outputs, joined then cleaned', () => {
+    const cell = codeCell([stream('Epoch 1/200\n'), stream(fixtureValue('fit-keras20-raw-backspace-chunk.json')), stream(fixtureValue('fit-keras20-raw-backspace-final-chunk.json'))]);
+    const log = only(parseTrainingLogs([cell]));
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 200, stepsPerEpoch: 9600, counterUnit: 'samples' });
+    expect(log.final).toEqual({ epoch: 1, loss: 1.5613, accuracy: 0.4876, val_loss: 0.7026, val_accuracy: 0.8292 });
+  });
+
+  it('TF WARNING glued to partial bars; the header of an unfinished epoch is not a logged epoch', () => {
+    const log = logOf('fit-tf2-warning-glued.json');
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 100, stepsPerEpoch: 1719, counterUnit: 'steps' });
+    expect(log.epochs).toEqual([{ epoch: 1, loss: 0.2362, accuracy: 0.9266, val_loss: 0.0978, val_accuracy: 0.9704 }]);
+  });
+
+  it('Keras 2.0 ModelCheckpoint glued to a partial bar, output stored as one string', () => {
+    const alone = logOf('fit-keras20-checkpoint-glued-single-string.json');
+    expect(alone).toMatchObject({ epochsLogged: 0, epochsTotal: 10, final: null, stepsPerEpoch: null });
+    const withHeader = only(parseTrainingLogs([codeCell([stream('Epoch 1/10\n'), stream(fixtureValue('fit-keras20-checkpoint-glued-single-string.json'))])]));
+    expect(withHeader).toMatchObject({ epochsLogged: 1, epochsTotal: 10, stepsPerEpoch: 48000, counterUnit: 'samples' });
+    expect(withHeader.final).toEqual({ epoch: 1, loss: 0.1246, accuracy: 0.9649, val_loss: 0.117, val_accuracy: 0.9678 });
+  });
+
+  it('EarlyStopping lines are not epoch headers', () => {
+    const text = 'Epoch 50/200\n9600/9600 [==============================] - 2s - loss: 0.1 - acc: 0.9\n' + (fixtureValue('fit-keras20-early-stopping.json') as string[]).join('');
+    const log = only(parseTrainingLogs([codeCell([stream(text)])]));
+    expect(log).toMatchObject({ epochsLogged: 1, epochsTotal: 200 });
+    expect(parseTrainingLogs([stdoutCell('fit-keras20-early-stopping.json')])).toEqual([]);
+  });
+
+  it('scientific notation and nan', () => {
+    const text = 'Epoch 1/2\n1875/1875 [==============================] - 4s 2ms/step - loss: 3.8775e-05 - accuracy: 1.0000\nEpoch 2/2\n1875/1875 [==============================] - 4s 2ms/step - loss: nan - accuracy: 0.0987\n';
+    const log = only(parseTrainingLogs([codeCell([stream(text)])]));
+    expect(log.epochs[0]).toEqual({ epoch: 1, loss: 3.8775e-5, accuracy: 1 });
+    expect(log.epochs[1]!['loss']).toBeNaN();
+  });
+
+  it('Colab streaming truncation marks the log that follows', () => {
+    const text = 'Streaming output truncated to the last 5000 lines.\n750/750 [==============================] - 2s 2ms/step - loss: 0.02 - accuracy: 0.99\nEpoch 30/30\n750/750 [==============================] - 2s 2ms/step - loss: 0.0180 - accuracy: 0.9950 - val_loss: 0.1500 - val_accuracy: 0.9650\n';
+    const log = only(parseTrainingLogs([codeCell([stream(text)])]));
+    expect(log).toMatchObject({ truncated: true, epochsLogged: 1, epochsTotal: 30, at: { cell: 0, line: 3 } });
+  });
+
+  it('several fits in one cell and across cells, re-run from Epoch 1', () => {
+    const cell = stdoutCell('fit-tf22-v1-steps-ms.json', 'fit-keras3-v1-ansi.json');
+    const rerun = codeCell([stream(fixtureValue('fit-tf22-v1-steps-ms.json')), stream(fixtureValue('fit-tf22-v1-steps-ms.json'))], 3);
+    const logs = parseTrainingLogs([cell, rerun]);
+    expect(logs.map((l) => [l.at.cell, l.at.line, l.epochsLogged, l.epochsTotal, l.stepsPerEpoch])).toEqual([
+      [0, 1, 5, 5, 1875],
+      [0, 12, 1, 25, 1500],
+      [3, 1, 5, 5, 1875],
+      [3, 11, 5, 5, 1875],
+    ]);
+  });
+
+  it('evaluate, predict and dataset download lines are not training logs', () => {
+    const names = [
+      'evaluate-tf22-v2.json', 'evaluate-keras3-v2.json', 'evaluate-keras20-partial-bar.json', 'evaluate-tf20-v1-samples.json',
+      'evaluate-tf22-v1.json', 'evaluate-tf-79-steps.json', 'evaluate-keras3-v1.json', 'predict-tf-progress-and-print.json',
+      'predict-keras3-progress.json', 'download-old-overcount.json', 'download-tf214.json', 'download-keras3-ansi.json',
+    ];
+    expect(parseTrainingLogs(names.map((name, i) => ({ ...stdoutCell(name), index: i })))).toEqual([]);
+  });
+
+  it('trainingLogsInLines numbers lines from 1 by default', () => {
+    expect(trainingLogsInLines(['x', 'Epoch 1/1', '4s - loss: 0.5'], 2)[0]!.at).toEqual({ cell: 2, line: 2 });
+  });
+});
