@@ -12,6 +12,7 @@ import { gradesCsv } from './report/csv.js';
 import { encodeText, unencodableInCp932, type CsvEncoding } from './report/encode.js';
 import { consoleSummary } from './report/console.js';
 import { rubricJsonSchema } from './rubric/json-schema.js';
+import { formatInspect, inspectFile } from './inspect/index.js';
 
 const DEFAULT_RUBRIC = fileURLToPath(new URL('../rubrics/kadai4.yaml', import.meta.url));
 
@@ -72,6 +73,20 @@ async function main(): Promise<number> {
           .example('$0 download.zip --deadline "2023-11-16 23:59" --submission-times times.csv --encoding cp932', 'grade a zip with WebClass submission times'),
       async (argv) => {
         code = await runGrade({ ...argv, path: argv.path ?? '' });
+      },
+    )
+    .command(
+      'inspect <notebook>',
+      'Show the evidence the grader reads from one notebook (code facts and saved outputs)',
+      (y) =>
+        y
+          .positional('notebook', { type: 'string', demandOption: true, describe: '.ipynb file' })
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object (a documented, versioned contract)' })
+          .example('$0 inspect 2312001_山田太郎_4.ipynb', 'readable summary')
+          .example('$0 inspect 2312001_山田太郎_4.ipynb --json', 'the evidence as JSON'),
+      async (argv) => {
+        const report = await inspectFile(argv.notebook ?? '');
+        process.stdout.write(argv.json ? `${JSON.stringify(report, null, 2)}\n` : formatInspect(report));
       },
     )
     .command(

@@ -13,10 +13,11 @@ import { selectSubmissions } from './ingest/select.js';
 import { isSystemPath, SYSTEM_FILE_PROBLEM } from './ingest/file-kinds.js';
 import { parseNotebook } from './notebook/parse.js';
 import { extractEvidence } from './evidence.js';
+import { describeStudentModel } from './student-model.js';
 import { scoreCriteria, maxScore, totalPoints, type CriterionResult } from './rubric/score.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { Expected } from './rubric/expected.js';
-import type { Identity, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
+import type { Evidence, Identity, Notebook, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
 import { buildComment } from './report/comment.js';
 
 export interface GradeOptions {
@@ -44,6 +45,9 @@ export interface GradeRow {
   /** Why a file could not be graded, or which file superseded it. */
   reason: string | null;
   comment: string;
+  /** The parsed notebook and its evidence, for graded notebooks (reports and results JSON); null otherwise. */
+  notebook: Notebook | null;
+  evidence: Evidence | null;
 }
 
 export interface GradeRun {
@@ -73,14 +77,25 @@ function compareRows(a: GradeRow, b: GradeRow): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
-async function gradeNotebook(item: Item, options: GradeOptions): Promise<Pick<GradeRow, 'status' | 'criteria' | 'reason' | 'flags'>> {
+type Outcome = Pick<GradeRow, 'status' | 'criteria' | 'reason' | 'flags' | 'notebook' | 'evidence'>;
+
+const notGraded = (status: SubmissionStatus, reason: string | null, flags: string[] = []): Outcome => ({
+  status,
+  criteria: null,
+  reason,
+  flags,
+  notebook: null,
+  evidence: null,
+});
+
+async function gradeNotebook(item: Item, options: GradeOptions): Promise<Outcome> {
   const parsed = parseNotebook(item.file.bytes);
-  if (!parsed.ok) return { status: 'unreadable', criteria: null, reason: parsed.reason, flags: [] };
+  if (!parsed.ok) return notGraded('unreadable', parsed.reason);
   const evidence = await extractEvidence(parsed.notebook);
-  const criteria = scoreCriteria(options.rubric, { evidence, expected: options.expected });
+  const criteria = scoreCriteria(options.rubric, { evidence, expected: options.expected, studentModel: describeStudentModel(evidence.code) });
   const flags = criteria.some((c) => c.status === 'unreadable') ? ['needs-review'] : [];
   if (evidence.code.syntaxErrors.length > 0) flags.push('syntax-error');
-  return { status: 'graded', criteria, reason: null, flags };
+  return { status: 'graded', criteria, reason: null, flags, notebook: parsed.notebook, evidence };
 }
 
 export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun> {
@@ -114,20 +129,20 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
     };
     const flags = [...item.identity.flags];
     if (item.timeSource === 'file-mtime') flags.push('time-unverified');
-    let outcome: Pick<GradeRow, 'status' | 'criteria' | 'reason' | 'flags'>;
+    let outcome: Outcome;
     if (isSystemPath(item.file.displayPath)) {
-      outcome = { status: 'not-a-notebook', criteria: null, reason: SYSTEM_FILE_PROBLEM, flags: ['system-file'] };
+      outcome = notGraded('not-a-notebook', SYSTEM_FILE_PROBLEM, ['system-file']);
     } else if (item.file.problems.length > 0) {
-      outcome = { status: 'unreadable', criteria: null, reason: item.file.problems.join('; '), flags: [] };
+      outcome = notGraded('unreadable', item.file.problems.join('; '));
     } else if (!item.isNotebook) {
-      outcome = { status: 'not-a-notebook', criteria: null, reason: null, flags: [] };
+      outcome = notGraded('not-a-notebook', null);
     } else {
       const selected = selection.get(item.file.displayPath);
       const status = selected?.status ?? (isLate(item.submittedAt, deadline) ? 'late' : 'graded');
       outcome =
         status === 'graded'
           ? await gradeNotebook(item, options)
-          : { status, criteria: null, reason: selected?.supersededBy ?? null, flags: [] };
+          : notGraded(status, selected?.supersededBy ?? null);
     }
     const row: GradeRow = {
       ...base,
@@ -137,6 +152,8 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
       flags: [...new Set([...flags, ...outcome.flags])].sort(),
       reason: outcome.reason,
       comment: '',
+      notebook: outcome.notebook,
+      evidence: outcome.evidence,
     };
     row.comment = buildComment(row, { deadline: deadlineLabel });
     rows.push(row);

@@ -4,7 +4,8 @@
  * the rubric does.
  */
 import type { z } from 'zod';
-import type { Evidence, Location } from '../types.js';
+import type { Evidence, Location, ModelSpec } from '../types.js';
+import type { ModelDescription } from '../trainer/build-model.js';
 import type { Expected } from '../rubric/expected.js';
 
 export interface Finding {
@@ -22,9 +23,19 @@ export interface CheckOutcome {
   unreadable?: string;
 }
 
+/** The student's own model (the last one their code builds), as the trainer builds it: instant, no training. */
+export interface StudentModel {
+  spec: ModelSpec;
+  /** Parameter counts and output shapes of the built model; null when it could not be built. */
+  description: ModelDescription | null;
+  /** Why it could not be built (an unsupported layer, no input shape …). */
+  error: string | null;
+}
+
 export interface CheckInput {
   evidence: Evidence;
   expected: Expected;
+  studentModel: StudentModel | null;
 }
 
 export interface Check<Options extends z.ZodType = z.ZodType, MessageId extends string = string> {

@@ -29,6 +29,8 @@ export interface Expected {
   };
   /** Where these values came from, for reports. */
   source: string;
+  /** The final val_accuracy a submission must reach, from the reference file and the rubric's rule; null without a reference file. */
+  accuracy: { threshold: number; rule: string; source: string } | null;
 }
 
 export interface DatasetDims {
@@ -74,5 +76,6 @@ export function deriveExpected(
       predict: [testCount, dataset.classes],
     },
     source,
+    accuracy: null,
   };
 }
