@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** The command line: the only module that reads argv, prints, or sets the exit code. */
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
@@ -11,8 +12,12 @@ import { gradeSubmissions, type GradeRun } from './grade.js';
 import { gradesCsv } from './report/csv.js';
 import { encodeText, unencodableInCp932, type CsvEncoding } from './report/encode.js';
 import { consoleSummary } from './report/console.js';
+import { prepareAnswers, writeExtraOutputs } from './report/extra-outputs.js';
+import { writeReviewOutputs } from './report/review-outputs.js';
+import { applyCommentLimit } from './report/comment.js';
 import { rubricJsonSchema } from './rubric/json-schema.js';
 import { formatInspect, inspectFile } from './inspect/index.js';
+import { createProgressBar } from './parallel/progress.js';
 
 const DEFAULT_RUBRIC = fileURLToPath(new URL('../rubrics/kadai4.yaml', import.meta.url));
 
@@ -31,9 +36,30 @@ async function runGrade(argv: {
   out: string;
   encoding: CsvEncoding;
   'submission-times'?: string;
+  extensions?: string;
+  overrides?: string;
+  'overrides-template'?: string;
+  json?: string;
+  answers?: string;
+  'answers-out'?: string;
+  'answers-id-column'?: string;
+  'answers-score-column'?: string;
+  'answers-comment-column'?: string;
+  report?: string;
+  feedback?: string;
+  'comment-limit'?: number;
+  jobs: number;
 }): Promise<number> {
+  if (!Number.isInteger(argv.jobs) || argv.jobs < 1) throw new GraderError(`--jobs must be a whole number of at least 1 (got ${argv.jobs})`);
   const rubric = await loadRubric(argv.rubric);
+  const answerColumns = {
+    ...(argv['answers-id-column'] !== undefined ? { id: argv['answers-id-column'] } : {}),
+    ...(argv['answers-score-column'] !== undefined ? { score: argv['answers-score-column'] } : {}),
+    ...(argv['answers-comment-column'] !== undefined ? { comment: argv['answers-comment-column'] } : {}),
+  };
+  const answers = argv.answers ? await prepareAnswers(argv.answers, answerColumns, argv.out, argv['answers-out']) : undefined;
   const expected = resolveExpected(rubric.model);
+  const bar = process.stderr.isTTY ? createProgressBar((text) => process.stderr.write(text)) : null;
   const run = await gradeSubmissions({
     input: argv.path,
     deadline: argv.deadline,
@@ -41,14 +67,35 @@ async function runGrade(argv: {
     rubric,
     expected,
     ...(argv['submission-times'] ? { submissionTimesFile: argv['submission-times'] } : {}),
+    ...(argv.extensions ? { extensionsFile: argv.extensions } : {}),
+    ...(argv.overrides ? { overridesFile: argv.overrides } : {}),
+    jobs: argv.jobs,
+    ...(bar ? { onProgress: bar.update } : {}),
   });
+  bar?.finish();
+  if (argv['comment-limit'] !== undefined) applyCommentLimit(run.rows, argv['comment-limit']);
   const csv = gradesCsv(run);
   if (argv.encoding === 'cp932') {
     const bad = unencodableInCp932(csv);
     if (bad.length > 0) process.stderr.write(`warning: CP932 cannot hold ${bad.join(' ')}; they are written as '?'\n`);
   }
   await writeFile(argv.out, encodeText(csv, argv.encoding));
-  process.stdout.write(consoleSummary(run, { csv: argv.out }));
+  const extra = await writeExtraOutputs(run, {
+    out: argv.out,
+    ...(argv.json ? { json: argv.json } : {}),
+    ...(argv['overrides-template'] ? { overridesTemplate: argv['overrides-template'] } : {}),
+    ...(answers ? { answers } : {}),
+  });
+  for (const warning of [...run.warnings, ...extra.warnings]) process.stderr.write(`warning: ${warning}\n`);
+  const review = await writeReviewOutputs(run, {
+    rubric,
+    expected,
+    ...(argv.report ? { report: argv.report } : {}),
+    ...(argv.feedback ? { feedback: argv.feedback } : {}),
+    ...(argv['comment-limit'] !== undefined ? { commentLimit: argv['comment-limit'] } : {}),
+  });
+  process.stdout.write(consoleSummary(run, { csv: argv.out, ...extra.written, ...review }));
+  for (const line of extra.answersReport) process.stdout.write(`${line}\n`);
   return exitCodeFor(run);
 }
 
@@ -69,8 +116,29 @@ async function main(): Promise<number> {
           .option('rubric', { type: 'string', default: DEFAULT_RUBRIC, describe: 'rubric YAML file' })
           .option('out', { type: 'string', default: 'grades.csv', describe: 'where to write the grades CSV' })
           .option('encoding', { choices: ['utf8-bom', 'utf8', 'cp932'] as const, default: 'utf8-bom' as const, describe: 'CSV encoding (UTF-8 with BOM opens in Excel)' })
+          .option('extensions', { type: 'string', describe: 'CSV of student id → own deadline (in --tz, forms as --deadline), e.g. 学籍番号,締め切り / 2312003,2023-11-20T23:59' })
+          .option('overrides', { type: 'string', describe: "the TAs' CSV of changes: student_id,criterion (an id or total),points,reason,grader[,sha256]; only read, never written" })
+          .option('overrides-template', { type: 'string', describe: 'also write a starting overrides CSV: one row per student, sha256 filled in' })
+          .option('json', { type: 'string', describe: 'also write results JSON: the CSV plus findings with cell/line, overrides, late effects (shape in README)' })
+          .option('answers', { type: 'string', describe: "WebClass's answer.csv (成績データをダウンロード): write a copy with only the score and comment cells filled" })
+          .option('answers-out', { type: 'string', describe: 'where to write the filled answer.csv (default <name>.filled.csv next to --out)' })
+          .option('answers-id-column', { type: 'string', describe: 'answer.csv header of the student id (default: first of 学籍番号, ユーザID, username, …)' })
+          .option('answers-score-column', { type: 'string', describe: 'answer.csv header of the score (default: first of 点数, 得点, 評点, score, …)' })
+          .option('answers-comment-column', { type: 'string', describe: 'answer.csv header of the comment (default: first of コメント, comment, 講評, …)' })
+          .option('report', { type: 'string', describe: 'also write the review report (static HTML, opens from disk) to this folder: index.html + one page per file' })
+          .option('feedback', { type: 'string', describe: 'write per-student feedback <学籍番号>.md to this folder (default with --report: <report>/feedback)' })
+          .option('jobs', { type: 'number', default: availableParallelism(), describe: 'worker threads for reading and scoring notebooks (default: the number of cores); the output is the same for any value' })
+          .option('comment-limit', { type: 'number', describe: 'cut the comment (CSV, answer.csv, report) to N characters, ending in …' })
+          .check((a) => {
+            const limit = a['comment-limit'];
+            if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new GraderError('--comment-limit must be a whole number ≥ 1');
+            return true;
+          })
           .example('$0 ./submissions --deadline 2023-11-16T23:59', 'grade a folder, write grades.csv')
-          .example('$0 download.zip --deadline "2023-11-16 23:59" --submission-times times.csv --encoding cp932', 'grade a zip with WebClass submission times'),
+          .example('$0 download.zip --deadline "2023-11-16 23:59" --submission-times times.csv --encoding cp932', 'grade a zip with WebClass submission times')
+          .example('$0 ./submissions --deadline 2023-11-16T23:59 --report report --comment-limit 400', 'also write report/index.html and report/feedback/<学籍番号>.md')
+          .example('$0 ./submissions --deadline 2023-11-16T23:59 --extensions extensions.csv --overrides overrides.csv', 'per-student deadlines and TA overrides')
+          .example('$0 ./submissions --deadline 2023-11-16T23:59 --answers answer.csv --json results.json', "fill WebClass's answer.csv (→ answer.filled.csv) and write results JSON"),
       async (argv) => {
         code = await runGrade({ ...argv, path: argv.path ?? '' });
       },
@@ -87,6 +155,7 @@ async function main(): Promise<number> {
       async (argv) => {
         const report = await inspectFile(argv.notebook ?? '');
         process.stdout.write(argv.json ? `${JSON.stringify(report, null, 2)}\n` : formatInspect(report));
+        if (report.error !== null) code = EXIT.ungraded;
       },
     )
     .command(

@@ -8,25 +8,38 @@ import { discoverFiles } from './ingest/discover.js';
 import { parseIdentity } from './ingest/identity.js';
 import { identityFromList } from './ingest/identity-from-list.js';
 import { readSubmissionTimes, resolveSubmissionTime, type SubmissionTimeLookup } from './ingest/submission-times.js';
-import { formatInZone, isLate, parseDeadline } from './ingest/deadline.js';
+import { formatInZone, parseDeadline } from './ingest/deadline.js';
+import { extensionFor, readExtensions, unusedExtensions, type Extension, type ExtensionTable } from './ingest/extensions.js';
 import { selectSubmissions } from './ingest/select.js';
 import { isSystemPath, SYSTEM_FILE_PROBLEM } from './ingest/file-kinds.js';
-import { parseNotebook } from './notebook/parse.js';
-import { extractEvidence } from './evidence.js';
-import { describeStudentModel } from './student-model.js';
-import { scoreCriteria, maxScore, totalPoints, type CriterionResult } from './rubric/score.js';
+import { maxScore, totalPoints, type CriterionResult } from './rubric/score.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { Expected } from './rubric/expected.js';
 import type { Evidence, Identity, Notebook, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
-import { buildComment } from './report/comment.js';
+import { acceptsLateWork, judgeLateness, type LateEffect, type Lateness, type LatePolicy } from './rubric/late-policy.js';
+import { overridesByStudent, readOverrides, type AppliedOverride } from './rubric/overrides.js';
+import { finishRows } from './finish-rows.js';
+import { readTemplate, type IntegrityResult, type NotebookIntegrity } from './integrity/index.js';
+import { finishIntegrity } from './integrity/run.js';
+import type { NotebookOutcome } from './grade-notebook.js';
+import { createGradePool } from './parallel/pool.js';
+import { describeModelSpec } from './student-model.js';
 
 export interface GradeOptions {
   input: string;
   deadline: string;
   tz: string;
   submissionTimesFile?: string;
+  /** CSV of student id → own deadline (src/ingest/extensions.ts). */
+  extensionsFile?: string;
+  /** The TA's overrides CSV (src/rubric/overrides.ts). */
+  overridesFile?: string;
   rubric: LoadedRubric;
   expected: Expected;
+  /** Worker threads for the per-notebook work (parse, evidence, scoring); 1 or absent: the main thread. Same output either way. */
+  jobs?: number;
+  /** Called after each graded notebook (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface GradeRow {
@@ -48,6 +61,16 @@ export interface GradeRow {
   /** The parsed notebook and its evidence, for graded notebooks (reports and results JSON); null otherwise. */
   notebook: Notebook | null;
   evidence: Evidence | null;
+  /** The deadline that applied to this student: their extension's, else --deadline (as written). */
+  deadline: string;
+  /** The student's extension from --extensions, when any. */
+  extension: { deadline: string; reason: string | null; line: number } | null;
+  /** How late, and what the late policy did (rows with status late); null otherwise. */
+  late: LateEffect | null;
+  /** TA overrides from --overrides applied to this row (primary rows only). */
+  overrides: AppliedOverride[];
+  /** The row whose score is the student's, one per student id (every row without an id): what WebClass gets. */
+  primary: boolean;
 }
 
 export interface GradeRun {
@@ -57,7 +80,12 @@ export interface GradeRun {
   deadline: string;
   tz: string;
   expectedSource: string;
+  latePolicy: LatePolicy;
   rows: GradeRow[];
+  /** Things the TA should know that did not stop the run (unused extensions, overrides not applied). */
+  warnings: string[];
+  /** Copy clusters and stale-output findings (src/integrity/types.ts): flags for a human, scores unchanged. */
+  integrity: IntegrityResult;
 }
 
 interface Item {
@@ -66,6 +94,8 @@ interface Item {
   submittedAt: Date;
   timeSource: TimeSource;
   isNotebook: boolean;
+  extension: Extension | null;
+  lateness: Lateness;
 }
 
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
@@ -77,7 +107,7 @@ function compareRows(a: GradeRow, b: GradeRow): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
-type Outcome = Pick<GradeRow, 'status' | 'criteria' | 'reason' | 'flags' | 'notebook' | 'evidence'>;
+type Outcome = NotebookOutcome;
 
 const notGraded = (status: SubmissionStatus, reason: string | null, flags: string[] = []): Outcome => ({
   status,
@@ -88,77 +118,102 @@ const notGraded = (status: SubmissionStatus, reason: string | null, flags: strin
   evidence: null,
 });
 
-async function gradeNotebook(item: Item, options: GradeOptions): Promise<Outcome> {
-  const parsed = parseNotebook(item.file.bytes);
-  if (!parsed.ok) return notGraded('unreadable', parsed.reason);
-  const evidence = await extractEvidence(parsed.notebook);
-  const criteria = scoreCriteria(options.rubric, { evidence, expected: options.expected, studentModel: describeStudentModel(evidence.code) });
-  const flags = criteria.some((c) => c.status === 'unreadable') ? ['needs-review'] : [];
-  if (evidence.code.syntaxErrors.length > 0) flags.push('syntax-error');
-  return { status: 'graded', criteria, reason: null, flags, notebook: parsed.notebook, evidence };
-}
-
 export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun> {
   const deadline = parseDeadline(options.deadline, options.tz);
   const deadlineLabel = options.deadline.trim().replace('T', ' ');
   const lookup: SubmissionTimeLookup | null = options.submissionTimesFile
     ? readSubmissionTimes(await readFile(options.submissionTimesFile), options.tz)
     : null;
+  const extensions: ExtensionTable | null = options.extensionsFile ? readExtensions(await readFile(options.extensionsFile), options.tz) : null;
+  const overrides = options.overridesFile
+    ? readOverrides(await readFile(options.overridesFile), { criteria: options.rubric.criteria, maxScore: maxScore(options.rubric) })
+    : null;
+  const policy = options.rubric.late;
+  const template = await readTemplate(options.rubric.file, options.rubric.template);
   const files = await discoverFiles(options.input, { tz: options.tz });
   const items: Item[] = files.map((file) => {
     const identity = identityFromList(parseIdentity(file.fileName, options.rubric.assignment), file.fileName, lookup);
     const time = resolveSubmissionTime(file, identity, lookup);
     const isNotebook = /\.ipynb$/i.test(file.fileName) && file.problems.length === 0;
-    return { file, identity, submittedAt: time.submittedAt, timeSource: time.source, isNotebook };
+    const extension = extensionFor(extensions, identity.studentId);
+    const lateness = judgeLateness(time.submittedAt, extension?.deadline ?? deadline, policy);
+    return { file, identity, submittedAt: time.submittedAt, timeSource: time.source, isNotebook, extension, lateness };
   });
+  const itemByKey = new Map(items.map((item) => [item.file.displayPath, item]));
   const selection = selectSubmissions(
     items.map((item) => ({ key: item.file.displayPath, studentId: item.identity.studentId, submittedAt: item.submittedAt, isNotebook: item.isNotebook })),
     deadline,
+    { isLate: (s) => itemByKey.get(s.key)?.lateness.late ?? false, acceptLate: acceptsLateWork(policy) },
   );
+  const lateness = new Map<GradeRow, Lateness>();
+  const integrityByRow = new Map<GradeRow, NotebookIntegrity>();
   const max = maxScore(options.rubric);
+  const pool = createGradePool(
+    { rubric: options.rubric, expected: options.expected, template, tz: options.tz, describeModel: async (spec) => describeModelSpec(spec) },
+    { jobs: options.jobs ?? 1, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+  );
   const rows: GradeRow[] = [];
-  for (const item of items) {
-    const base = {
-      studentId: item.identity.studentId,
-      name: item.identity.name,
-      file: item.file.displayPath,
-      sha256: sha256(item.file.bytes),
-      submittedAt: formatInZone(item.submittedAt, options.tz),
-      timeSource: item.timeSource,
-      maxScore: max,
-    };
-    const flags = [...item.identity.flags];
-    if (item.timeSource === 'file-mtime') flags.push('time-unverified');
-    let outcome: Outcome;
-    if (isSystemPath(item.file.displayPath)) {
-      outcome = notGraded('not-a-notebook', SYSTEM_FILE_PROBLEM, ['system-file']);
-    } else if (item.file.problems.length > 0) {
-      outcome = notGraded('unreadable', item.file.problems.join('; '));
-    } else if (!item.isNotebook) {
-      outcome = notGraded('not-a-notebook', null);
-    } else {
-      const selected = selection.get(item.file.displayPath);
-      const status = selected?.status ?? (isLate(item.submittedAt, deadline) ? 'late' : 'graded');
-      outcome =
-        status === 'graded'
-          ? await gradeNotebook(item, options)
-          : notGraded(status, selected?.supersededBy ?? null);
-    }
-    const row: GradeRow = {
-      ...base,
-      status: outcome.status,
-      criteria: outcome.criteria,
-      score: outcome.criteria ? totalPoints(outcome.criteria) : 0,
-      flags: [...new Set([...flags, ...outcome.flags])].sort(),
-      reason: outcome.reason,
-      comment: '',
-      notebook: outcome.notebook,
-      evidence: outcome.evidence,
-    };
-    row.comment = buildComment(row, { deadline: deadlineLabel });
-    rows.push(row);
-  }
+  // Every notebook is handed to the pool at once; rows are assembled in input order whatever the finishing order.
+  const built = await Promise.all(
+    items.map(async (item): Promise<GradeRow> => {
+      const base = {
+        studentId: item.identity.studentId,
+        name: item.identity.name,
+        file: item.file.displayPath,
+        sha256: sha256(item.file.bytes),
+        submittedAt: formatInZone(item.submittedAt, options.tz),
+        timeSource: item.timeSource,
+        maxScore: max,
+      };
+      const flags = [...item.identity.flags];
+      if (item.timeSource === 'file-mtime') flags.push('time-unverified');
+      if (item.extension) flags.push('extended-deadline');
+      if (item.lateness.withinGrace) flags.push('within-grace');
+      let outcome: Outcome;
+      if (isSystemPath(item.file.displayPath)) {
+        outcome = notGraded('not-a-notebook', SYSTEM_FILE_PROBLEM, ['system-file']);
+      } else if (item.file.problems.length > 0) {
+        outcome = notGraded('unreadable', item.file.problems.join('; '));
+      } else if (!item.isNotebook) {
+        outcome = notGraded('not-a-notebook', null);
+      } else {
+        const selected = selection.get(item.file.displayPath);
+        const status = selected?.status ?? (item.lateness.late ? 'late' : 'graded');
+        outcome =
+          status === 'graded' || selected?.gradedLate
+            ? await pool.grade({ bytes: item.file.bytes, name: item.identity.name, submittedAt: item.submittedAt.getTime(), deadline: (item.extension?.deadline ?? deadline).getTime() })
+            : notGraded(status, selected?.supersededBy ?? null);
+        if (status === 'late' && outcome.status === 'graded') outcome = { ...outcome, status: 'late' };
+      }
+      const row: GradeRow = {
+        ...base,
+        status: outcome.status,
+        criteria: outcome.criteria,
+        score: outcome.criteria ? totalPoints(outcome.criteria) : 0,
+        flags: [...new Set([...flags, ...outcome.flags])].sort(),
+        reason: outcome.reason,
+        comment: '',
+        notebook: outcome.notebook,
+        evidence: outcome.evidence,
+        deadline: item.extension?.label ?? deadlineLabel,
+        extension: item.extension ? { deadline: item.extension.label, reason: item.extension.reason, line: item.extension.line } : null,
+        late: null,
+        overrides: [],
+        primary: false,
+      };
+      if (row.status === 'late') lateness.set(row, item.lateness);
+      if (outcome.integrity) integrityByRow.set(row, outcome.integrity);
+      return row;
+    }),
+  ).finally(() => pool.close());
+  rows.push(...built);
   rows.sort(compareRows);
+  const integrity = finishIntegrity(rows, integrityByRow, template?.name ?? null);
+  const studentIds = rows.map((row) => row.studentId);
+  const warnings = finishRows(rows, lateness, { policy, maxScore: max, overrides: overrides ? overridesByStudent(overrides, studentIds) : null });
+  for (const unused of unusedExtensions(extensions, studentIds)) {
+    warnings.push(`extensions, line ${unused.line}: no submission from ${unused.studentId}; the extension was not used`);
+  }
   return {
     rubricTitle: options.rubric.title,
     criteria: options.rubric.criteria.map((c) => ({ id: c.id, title: c.title, points: c.points })),
@@ -166,6 +221,9 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
     deadline: deadlineLabel,
     tz: options.tz,
     expectedSource: options.expected.source,
+    latePolicy: policy,
     rows,
+    warnings,
+    integrity,
   };
 }

@@ -25,6 +25,8 @@ export interface CleanOutput {
   html?: string;
   /** MIME types of image data (image/png, image/jpeg, image/svg+xml). */
   images: string[];
+  /** PNG and JPEG payloads whose base64 decodes to that format's signature (for reports); never SVG. */
+  rasters?: { mime: 'image/png' | 'image/jpeg'; base64: string }[];
   /** For kind 'error'. */
   ename?: string;
   evalue?: string;
@@ -36,8 +38,8 @@ export interface NotebookCell {
   source: string;
   executionCount: number | null;
   outputs: CleanOutput[];
-  /** Colab's cell metadata.executionInfo, when present. */
-  colab?: { executedAt: string | null; user: string | null };
+  /** Colab's cell metadata.executionInfo, when present: user is its displayName (else userId); userId when saved. */
+  colab?: { executedAt: string | null; user: string | null; userId?: string | null };
 }
 
 export interface Notebook {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, type Finding } from './define-check.js';
+import { formatShape, printedShapes } from './support/shapes.js';
 
 const GROUP_TITLES = {
   load: '読み込んだデータ',
@@ -9,12 +10,10 @@ const GROUP_TITLES = {
 
 type Group = keyof typeof GROUP_TITLES;
 
-const formatShape = (shape: number[]): string => (shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`);
-
 export default defineCheck({
   id: 'data-shapes',
   description:
-    "The saved outputs print the lecture's data shapes: as loaded, flattened to 784 features, and one-hot labels (expected shapes come from the MNIST files and the model).",
+    "The saved outputs print the lecture's data shapes: as loaded, flattened to 784 features, and one-hot labels (expected shapes come from the MNIST files and the model; `groups` picks which). Partial credit per shape.",
   options: z.strictObject({
     groups: z.array(z.enum(['load', 'flattened', 'oneHot'])).min(1).default(['load', 'flattened', 'oneHot']),
   }),
@@ -22,7 +21,7 @@ export default defineCheck({
     missing: '{{group}}の形 {{shape}} が出力に見当たりません。',
   },
   run({ evidence, expected }, options, report) {
-    const printed = new Set(evidence.outputs.shapes.map((s) => formatShape(s.shape)));
+    const printed = printedShapes(evidence);
     const wanted = options.groups.flatMap((group: Group) =>
       expected.shapes[group].map((shape) => ({ group, shape: formatShape(shape) })),
     );

@@ -36,6 +36,8 @@ export interface CheckInput {
   evidence: Evidence;
   expected: Expected;
   studentModel: StudentModel | null;
+  /** Source text of each code cell by cell index ('' for markdown and raw cells): ties an output to the code that made it. */
+  sources: readonly string[];
 }
 
 export interface Check<Options extends z.ZodType = z.ZodType, MessageId extends string = string> {
@@ -72,6 +74,11 @@ export function reporterFor<MessageId extends string>(check: Check<z.ZodType, Me
     message: interpolate(check.messages[messageId], data),
     ...(at ? { at } : {}),
   });
+}
+
+/** The outcome of a check whose evidence exists but cannot be read: 0 points, needs review, with the reason. */
+export function unreadableOutcome(finding: Finding): CheckOutcome {
+  return { findings: [finding], unreadable: finding.message };
 }
 
 /**

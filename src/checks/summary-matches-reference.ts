@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { defineCheck, describeLocation, unreadableOutcome, type Finding } from './define-check.js';
 
 const withParams = <T extends { params: number }>(rows: T[]): T[] => rows.filter((r) => r.params > 0);
 
@@ -19,10 +19,7 @@ export default defineCheck({
     const summary = evidence.outputs.summaries.at(-1);
     if (!summary) return { findings: [report('noSummary')] };
     const where = describeLocation(summary.at, 'output');
-    if (summary.trainableParams === null) {
-      const finding = report('unreadableTotals', { where }, summary.at);
-      return { findings: [finding], unreadable: finding.message };
-    }
+    if (summary.trainableParams === null) return unreadableOutcome(report('unreadableTotals', { where }, summary.at));
     const findings: Finding[] = [];
     if (summary.trainableParams !== expected.trainableParams) {
       findings.push(report('trainable', { where, found: summary.trainableParams, expected: expected.trainableParams }, summary.at));

@@ -77,6 +77,10 @@ async function readEntry(zip: ZipFile, entry: Entry, ctx: ArchiveContext): Promi
   if (entry.uncompressedSize > ctx.limits.maxFileBytes) {
     return refuse(`too large: ${entry.uncompressedSize} bytes uncompressed (limit ${ctx.limits.maxFileBytes}); not read`);
   }
+  const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+  if (entry.uncompressedSize > ctx.limits.ratioCheckFromBytes && ratio > ctx.limits.maxCompressionRatio) {
+    return refuse(`refused: compression ratio ${Math.round(ratio)}:1 (limit ${ctx.limits.maxCompressionRatio}:1), a suspected zip bomb; not read`);
+  }
   if (entry.uncompressedSize > ctx.budget.bytesLeft) return refuse('total size limit of the input reached; not read');
   ctx.budget.bytesLeft -= entry.uncompressedSize;
 

@@ -8,19 +8,27 @@ export interface ReadLimits {
   maxTotalBytes: number;
   /** Entries read from one archive; the rest are recorded as one problem. */
   maxEntriesPerArchive: number;
+  /**
+   * Largest uncompressed ÷ compressed size of a zip entry bigger than `ratioCheckFromBytes` (a zip bomb
+   * packs gigabytes at ratios near deflate's limit of 1032; notebooks compress about 3–30 times).
+   */
+  maxCompressionRatio: number;
+  ratioCheckFromBytes: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxFileBytes: 100 * 1024 * 1024,
-  maxTotalBytes: 4 * 1024 * 1024 * 1024,
+  maxTotalBytes: 2 * 1024 * 1024 * 1024,
   maxEntriesPerArchive: 20000,
+  maxCompressionRatio: 200,
+  ratioCheckFromBytes: 1024 * 1024,
 };
 
 export const SYSTEM_FILE_PROBLEM = 'system or hidden file (.DS_Store, __MACOSX/, ._*, dot-folder): not a submission';
 
-/** Dot-files, anything under a dot-folder or `__MACOSX/`. */
+/** Dot-files, anything under a dot-folder or `__MACOSX/`. `..` is not a dot-file: such a zip entry is refused (zip slip), not hidden. */
 export function isSystemPath(displayPath: string): boolean {
-  return displayPath.split('/').some((part) => part === '__MACOSX' || (part.startsWith('.') && part.length > 1));
+  return displayPath.split('/').some((part) => part === '__MACOSX' || (part.startsWith('.') && part.length > 1 && part !== '..'));
 }
 
 export function isZipName(fileName: string): boolean {

@@ -7,6 +7,7 @@ import type { ICell, IOutput, IMimeBundle } from '@jupyterlab/nbformat';
 import type { CleanOutput, NotebookCell } from '../types.js';
 import { cleanTerminalText, joinMultiline } from './clean-text.js';
 import { cellExecutionInfo, isRecord } from './colab-metadata.js';
+import { rasterImages } from './rasters.js';
 
 export function convertCell(raw: unknown, index: number): NotebookCell {
   if (!isRecord(raw)) return { index, type: 'raw', source: '', executionCount: null, outputs: [] };
@@ -86,5 +87,7 @@ function fromMimeBundle(kind: 'display_data' | 'execute_result', data: unknown):
   const output: CleanOutput = { kind, text: cleanTerminalText(joinMultiline(bundle['text/plain'])), images: [] };
   if (bundle['text/html'] !== undefined) output.html = joinMultiline(bundle['text/html']);
   output.images = Object.keys(bundle).filter((mime) => mime.startsWith('image/')).sort();
+  const rasters = rasterImages(bundle);
+  if (rasters.length > 0) output.rasters = rasters;
   return output;
 }

@@ -5,8 +5,9 @@
  * `\b` (one column back) and ANSI escape sequences (colours, bold, erase-in-line). A saved output
  * holds the raw bytes the kernel wrote; this module renders them the way a terminal would show them.
  *
- * Linear in the input: each line is rendered into a column buffer whose size is bounded by the
- * widest text drawn on that line; lines without control characters take a fast path.
+ * Linear in the input: each line is rendered into a column buffer (code points in a typed array, so a
+ * 50 MB line costs 4 bytes a column, not a string object a column) whose size is bounded by the widest
+ * text drawn on that line; lines without control characters take a fast path.
  */
 
 const ESC = 0x1b;
@@ -33,9 +34,41 @@ export function cleanTerminalText(raw: string): string {
   return out.join('\n');
 }
 
+const SPACE = 0x20;
+
+/** The columns of one line being drawn: code points, and how many columns hold text. */
+class LineBuffer {
+  private columns = new Uint32Array(256);
+  length = 0;
+
+  /** Puts `codePoint` at `column`; columns skipped over read as spaces. */
+  put(column: number, codePoint: number): void {
+    if (column >= this.columns.length) {
+      const grown = new Uint32Array(Math.max(column + 1, this.columns.length * 2));
+      grown.set(this.columns.subarray(0, this.length));
+      this.columns = grown;
+    }
+    if (column > this.length) this.columns.fill(SPACE, this.length, column);
+    this.columns[column] = codePoint;
+    if (column >= this.length) this.length = column + 1;
+  }
+
+  blank(from: number, to: number): void {
+    this.columns.fill(SPACE, from, Math.min(to, this.length));
+  }
+
+  toString(): string {
+    const parts: string[] = [];
+    for (let start = 0; start < this.length; start += 8192) {
+      parts.push(String.fromCodePoint(...this.columns.subarray(start, Math.min(this.length, start + 8192))));
+    }
+    return parts.join('');
+  }
+}
+
 /** Renders one line (no `\n` inside) into the characters left visible on screen. */
 function renderLine(line: string): string {
-  const cells: string[] = [];
+  const cells = new LineBuffer();
   let cursor = 0;
   let i = 0;
   const n = line.length;
@@ -47,7 +80,7 @@ function renderLine(line: string): string {
         const mode = line.slice(i + 2, seq - 1);
         if (mode === '' || mode === '0') cells.length = Math.min(cells.length, cursor);
         else if (mode === '2') cells.length = 0;
-        else if (mode === '1') for (let k = 0; k < Math.min(cursor + 1, cells.length); k++) cells[k] = ' ';
+        else if (mode === '1') cells.blank(0, cursor + 1);
       }
       i = seq;
       continue;
@@ -70,15 +103,13 @@ function renderLine(line: string): string {
       i++;
       continue;
     }
-    // one column per code point (keeps surrogate pairs together)
-    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1;
-    const ch = width === 1 ? line[i]! : line.slice(i, i + 2);
-    while (cells.length < cursor) cells.push(' ');
-    cells[cursor] = ch;
+    // one column per code point (a surrogate pair is one column; a lone surrogate is kept as it is)
+    const codePoint = line.codePointAt(i)!;
+    cells.put(cursor, codePoint);
     cursor++;
-    i += width;
+    i += codePoint > 0xffff ? 2 : 1;
   }
-  return cells.join('');
+  return cells.toString();
 }
 
 /** Index just past the escape sequence that starts at `i` (which holds ESC). */

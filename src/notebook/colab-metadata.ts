@@ -42,14 +42,18 @@ export function notebookKernel(metadata: unknown): string | null {
 }
 
 /** The cell's `metadata.executionInfo`: when (ISO 8601, UTC) and by whom it was last run. */
-export function cellExecutionInfo(metadata: unknown): { executedAt: string | null; user: string | null } | undefined {
+export function cellExecutionInfo(
+  metadata: unknown,
+): { executedAt: string | null; user: string | null; userId: string | null } | undefined {
   if (!isRecord(metadata)) return undefined;
   const info = metadata['executionInfo'];
   if (!isRecord(info)) return undefined;
   const user = info['user'];
+  const userId = isRecord(user) ? (nonEmptyString(user['userId']) ?? (typeof user['userId'] === 'number' ? String(user['userId']) : null)) : null;
   return {
     executedAt: timestampToIso(info['timestamp']),
-    user: isRecord(user) ? (nonEmptyString(user['displayName']) ?? nonEmptyString(user['userId'])) : null,
+    user: isRecord(user) ? (nonEmptyString(user['displayName']) ?? userId) : null,
+    userId,
   };
 }
 

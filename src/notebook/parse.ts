@@ -8,6 +8,9 @@ import { convertCell } from './cells.js';
 import { cellsFromWorksheets } from './v3.js';
 import { hasColabNotebookMetadata, isRecord, notebookAccelerator, notebookKernel } from './colab-metadata.js';
 
+/** More cells than any real notebook has: beyond this the reading time would grow without purpose. */
+export const MAX_CELLS = 10_000;
+
 export type ParseNotebookResult = { ok: true; notebook: Notebook } | { ok: false; reason: string };
 
 export function parseNotebook(bytes: Buffer | string): ParseNotebookResult {
@@ -48,6 +51,9 @@ function parseUnchecked(bytes: Buffer | string): ParseNotebookResult {
   }
   if (!Array.isArray(rawCells)) return fail('The notebook\'s "cells" value is not a list.');
   if (rawCells.length === 0) return fail('The notebook has no cells.');
+  if (rawCells.length > MAX_CELLS) {
+    return fail(`The notebook has ${rawCells.length} cells; notebooks with more than ${MAX_CELLS} cells are not read (the assignment has about 20).`);
+  }
 
   const cells = rawCells.map((cell, index) => convertCell(cell, index));
   const metadata = content.metadata;
@@ -63,10 +69,14 @@ function parseUnchecked(bytes: Buffer | string): ParseNotebookResult {
   };
 }
 
-/** UTF-8 (with or without BOM); UTF-16 LE when the file starts with its BOM (Windows editors). */
+/** UTF-8 (with or without BOM); UTF-16 LE or BE when the file starts with its BOM (Windows editors). */
 function decode(bytes: Buffer | string): string {
   if (typeof bytes === 'string') return bytes;
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
   return bytes.toString('utf8');
 }
 

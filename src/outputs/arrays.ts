@@ -4,12 +4,22 @@
  * Arrays: `[0. 0. 1. 0. …]` (print), `array([1.6e-12, …], dtype=float32)` (repr), possibly wrapped
  * over lines. A 2-D array with a single row (`array([[…]])`, predict on one sample) counts with its row.
  * Summarised arrays (`...`), several rows and plain Python lists (`[0.12, 0.98]`) do not.
- * One pass over the text with a stack of open brackets: linear in the text length.
+ * One pass over the text with a stack of open brackets: linear in the text length. Bounded on hostile text:
+ * brackets nested deeper than numpy can print (32 dimensions) and arrays longer than MAX_ARRAY_CHARS are
+ * not read.
  */
 import type { ArrayFact, NotebookCell, OutputEvidence } from '../types.js';
 import { cellOutputView, linesOf } from './cell-lines.js';
+import { MAX_FACTS_PER_CELL } from './limits.js';
 
-const ALLOWED = /[0-9.eE+\-,\s\[\]naifNI]/;
+/** Characters a printed numeric array may hold (ASCII; other whitespace is tested with \s). */
+const ALLOWED = new Uint8Array(128);
+for (const ch of '0123456789.eE+-,[]naifNI \t\n\r') ALLOWED[ch.charCodeAt(0)] = 1;
+const WHITESPACE = /\s/;
+/** numpy's NPY_MAXDIMS: deeper brackets are not an array print. */
+const MAX_DEPTH = 32;
+/** numpy summarises arrays over 1,000 values unless told not to; a print longer than this is not read. */
+const MAX_ARRAY_CHARS = 1_000_000;
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$|^[-+]?(?:nan|inf)$/i;
 
 interface Frame {
@@ -24,24 +34,34 @@ export function arraysInText(text: string, cell: number, firstLine = 1): ArrayFa
   const stack: Frame[] = [];
   let validFloor = 0; // frames below this depth saw a character that no numeric array holds
   let line = firstLine;
+  let overflow = 0; // open brackets beyond MAX_DEPTH (not pushed)
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') line++;
-    if (ch === '[') {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) line++;
+    if (code === 0x5b /* [ */) {
+      if (stack.length >= MAX_DEPTH) {
+        overflow++;
+        validFloor = stack.length;
+        continue;
+      }
       const parent = stack[stack.length - 1];
       if (parent && stack.length - 1 >= validFloor) parent.rows++;
       stack.push({ open: i, line, rows: 0 });
-    } else if (ch === ']') {
+    } else if (code === 0x5d /* ] */) {
+      if (overflow > 0) {
+        overflow--;
+        continue;
+      }
       const frame = stack.pop();
       if (!frame) continue;
       const valid = stack.length >= validFloor;
       validFloor = Math.min(validFloor, stack.length);
       const parentValid = stack.length > 0 && stack.length - 1 >= validFloor;
-      if (valid && !parentValid && frame.rows <= 1) {
+      if (valid && !parentValid && frame.rows <= 1 && facts.length < MAX_FACTS_PER_CELL) {
         const values = arrayValues(text, frame.open, i);
         if (values) facts.push({ values, at: { cell, line: frame.line } });
       }
-    } else if (!ALLOWED.test(ch)) {
+    } else if (code < 128 ? ALLOWED[code] === 0 : !WHITESPACE.test(text[i]!)) {
       validFloor = stack.length;
     }
   }
@@ -50,6 +70,7 @@ export function arraysInText(text: string, cell: number, firstLine = 1): ArrayFa
 
 /** Values between brackets at `open` and `close`, or null when it is not a numpy array print. */
 function arrayValues(text: string, open: number, close: number): number[] | null {
+  if (close - open > MAX_ARRAY_CHARS) return null;
   const body = text.slice(open, close + 1);
   if (body.includes('...')) return null;
   const isRepr = /array\(\s*$/.test(text.slice(Math.max(0, open - 16), open));
@@ -67,11 +88,14 @@ export function parseArrays(cells: readonly NotebookCell[]): ArrayFact[] {
     const lines = linesOf(view, ['stdout', 'execute_result', 'display_data']);
     // consecutive lines of one output are scanned together so that wrapped arrays stay whole
     let start = 0;
-    while (start < lines.length) {
+    const before = facts.length;
+    while (start < lines.length && facts.length - before < MAX_FACTS_PER_CELL) {
       let end = start + 1;
       while (end < lines.length && lines[end]!.output === lines[start]!.output) end++;
       const text = lines.slice(start, end).map((l) => l.text).join('\n');
-      facts.push(...arraysInText(text, cell.index, lines[start]!.line));
+      if (text.includes('[')) {
+        for (const fact of arraysInText(text, cell.index, lines[start]!.line)) if (facts.length - before < MAX_FACTS_PER_CELL) facts.push(fact);
+      }
       start = end;
     }
   }

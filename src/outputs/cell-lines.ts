@@ -54,16 +54,20 @@ function buildView(cell: NotebookCell): CellOutputView {
   return { cell: cell.index, lines, outputStart };
 }
 
+/** HTML longer than this is not turned into text (a Keras 3 summary's `<pre>` is a few kilobytes). */
+const MAX_HTML_CHARS = 1_000_000;
+
 /** text/plain, or for a display without it the text of an HTML `<pre>` (Keras 3 rich output). */
 function outputText(output: CleanOutput): string {
   if (output.text !== '' || output.html === undefined || output.kind === 'error') return output.text;
+  if (output.html.length > MAX_HTML_CHARS) return '';
   return /^\s*<pre\b/i.test(output.html) ? htmlPreToText(output.html) : '';
 }
 
 export function htmlPreToText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '') // not <[^>]*>: quadratic on a run of '<' without '>'
     .replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos|nbsp);/gi, (_, entity: string) => decodeEntity(entity))
     .replace(/\n$/, '');
 }

@@ -6,6 +6,7 @@
  */
 import type { Location, NotebookCell, SummaryFormat, SummaryTable } from '../types.js';
 import { cellOutputView, linesOf } from './cell-lines.js';
+import { MAX_FACTS_PER_CELL } from './limits.js';
 import { isBoxTop, isKeras2Header, isRule, parseBoxTable, parseKeras2Table } from './summary-tables.js';
 
 const TOTAL_LINE = /^\s*(Total|Trainable|Non-trainable|Optimizer) params:\s*(\d[\d,]*)\s*(\([^)]*\))?/;
@@ -16,7 +17,7 @@ export function summariesInLines(lines: readonly string[], cell: number, lineNum
   const tables: SummaryTable[] = [];
   const at = (i: number): Location => ({ cell, line: lineNumbers?.[i] ?? i + 1 });
   let i = 0;
-  while (i < lines.length) {
+  while (i < lines.length && tables.length < MAX_FACTS_PER_CELL) {
     const line = lines[i]!;
     const box = isBoxTop(line);
     if (!box && !isKeras2Header(line)) {
@@ -91,7 +92,7 @@ export function parseSummaries(cells: readonly NotebookCell[]): SummaryTable[] {
   for (const cell of cells) {
     if (cell.type !== 'code' || cell.outputs.length === 0) continue;
     const lines = linesOf(cellOutputView(cell), ['stdout', 'display_data', 'execute_result']);
-    tables.push(...summariesInLines(lines.map((l) => l.text), cell.index, lines.map((l) => l.line)));
+    for (const table of summariesInLines(lines.map((l) => l.text), cell.index, lines.map((l) => l.line))) tables.push(table);
   }
   return tables;
 }

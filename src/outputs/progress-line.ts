@@ -24,8 +24,11 @@ export interface ProgressLine {
 
 const COUNTER = /^\s*(\d+)\/(\d+)(?=\s|$)/;
 const METRIC = /(?:^|[\s-])([A-Za-z_][A-Za-z0-9_]*): (-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|-?nan|-?inf)/g;
-const TIME_PER_UNIT = /(\d+(?:\.\d+)?)(us|µs|ms|s)\/(step|sample)\b/;
+/** Starts only where a number starts (the lookbehind keeps a long run of digits linear, not quadratic). */
+const TIME_PER_UNIT = /(?<![\d.])(\d+(?:\.\d+)?)(us|µs|ms|s)\/(step|sample)\b/;
 const NAME_ALIASES: Record<string, string> = { acc: 'accuracy', val_acc: 'val_accuracy' };
+/** Metrics read from one line at most (Keras prints a handful; the bound keeps hostile lines cheap). */
+const MAX_METRICS = 100;
 
 /** Reads a line that carries a `loss:` value; null for anything else. */
 export function readProgressLine(text: string): ProgressLine | null {
@@ -35,7 +38,9 @@ export function readProgressLine(text: string): ProgressLine | null {
   const total = counter ? Number(counter[2]) : null;
   if (!counter && !/^\s*(?:-\s*)?\d+(?:\.\d+)?m?s\s+-\s/.test(text)) return null; // verbose=2 without counter starts with a time
   const metrics: Record<string, number> = {};
+  let read = 0;
   for (const match of text.matchAll(METRIC)) {
+    if (read++ >= MAX_METRICS) break;
     const name = match[1]!;
     if (name === 'ETA') continue;
     const normalised = NAME_ALIASES[name] ?? name;

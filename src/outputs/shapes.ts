@@ -5,9 +5,14 @@
  */
 import type { Location, NotebookCell, ShapeFact } from '../types.js';
 import { cellOutputView, linesOf } from './cell-lines.js';
+import { MAX_FACTS_PER_CELL } from './limits.js';
 
-/** A tuple of non-negative integers with at least one comma; not preceded by a name (a call such as `f(1, 2)`). */
-const SHAPE_TUPLE = /(?<![\w.])\(\s*(\d+)\s*,((?:\s*\d+\s*,)*\s*\d+)?\s*,?\s*\)/g;
+/**
+ * A tuple of non-negative integers with at least one comma; not preceded by a name (a call such as `f(1, 2)`).
+ * At most 64 dimensions (numpy's limit): the bound also keeps the regex's backtracking small on a huge tuple,
+ * and no two `\s*` touch (`\s*(?:,\s*)?` rather than `\s*,?\s*`), which would be quadratic on long blank runs.
+ */
+const SHAPE_TUPLE = /(?<![\w.])\(\s*(\d+)\s*,((?:\s*\d+\s*,){0,62}\s*\d+)?\s*(?:,\s*)?\)/g;
 /** A Keras 2 summary row: `dense (Dense)   (32, 10)   330`. */
 const SUMMARY_ROW = /^\s*\S+\s+\(\w+\)\s+\(.*\)\s+\d[\d,]*\s*$/;
 
@@ -30,8 +35,13 @@ export function parseShapes(cells: readonly NotebookCell[]): ShapeFact[] {
   const facts: ShapeFact[] = [];
   for (const cell of cells) {
     if (cell.type !== 'code') continue;
+    let found = 0;
     for (const line of linesOf(cellOutputView(cell), ['stdout', 'execute_result'])) {
-      facts.push(...shapesInText(line.text, { cell: cell.index, line: line.line }));
+      if (found >= MAX_FACTS_PER_CELL) break;
+      if (!line.text.includes('(')) continue;
+      for (const fact of shapesInText(line.text, { cell: cell.index, line: line.line })) {
+        if (found++ < MAX_FACTS_PER_CELL) facts.push(fact);
+      }
     }
   }
   return facts;

@@ -14,6 +14,9 @@ export interface ParsedTable {
 }
 
 const RULE = /^\s*(?:_{10,}|-{10,}|={10,})\s*$/;
+/** Bounds on hostile text: no real model has this many layers, nor a row wrapped over this many lines. */
+export const MAX_TABLE_ROWS = 10_000;
+const MAX_ROW_LINES = 100;
 const DOUBLE_RULE = /^\s*={10,}\s*$/;
 
 export function isKeras2Header(line: string): boolean {
@@ -41,7 +44,7 @@ export function parseKeras2Table(lines: readonly string[], start: number): Parse
   };
   let i = start + 1;
   if (i < lines.length && DOUBLE_RULE.test(lines[i]!)) i++;
-  for (; i < lines.length; i++) {
+  for (; i < lines.length && layers.length < MAX_TABLE_ROWS && group.length < MAX_ROW_LINES; i++) {
     const line = lines[i]!;
     if (DOUBLE_RULE.test(line) || /^\s*(Total|Trainable|Non-trainable) params:/.test(line)) break;
     if (RULE.test(line) || line.trim() === '') flush();
@@ -69,7 +72,7 @@ export function parseBoxTable(lines: readonly string[], start: number): ParsedTa
     group = [];
   };
   let i = start + 1;
-  for (; i < lines.length; i++) {
+  for (; i < lines.length && layers.length < MAX_TABLE_ROWS && group.length < MAX_ROW_LINES; i++) {
     const line = lines[i]!.trim();
     if (line.startsWith('└')) {
       i++;

@@ -6,6 +6,7 @@
  */
 import type { EpochRecord, Location, NotebookCell, TrainingLog } from '../types.js';
 import { cellOutputView, linesOf } from './cell-lines.js';
+import { MAX_FACTS_PER_CELL } from './limits.js';
 import { readEpochHeader, readProgressLine, type ProgressLine } from './progress-line.js';
 
 const TRUNCATION = /Streaming output truncated to the last \d+ lines/;
@@ -28,19 +29,21 @@ export function trainingLogsInLines(lines: readonly string[], cell: number, line
   let current: LogBuilder | null = null;
   let truncatedPending = false;
   let samplesPending = false;
-  lines.forEach((text, i) => {
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
     if (TRUNCATION.test(text)) {
       truncatedPending = true;
-      return;
+      continue;
     }
     if (TRAIN_ON_SAMPLES.test(text)) {
       samplesPending = true;
-      return;
+      continue;
     }
     const header = readEpochHeader(text);
     if (header) {
       if (!current || header.epoch === 1 || header.epoch <= current.lastHeader || header.total !== current.epochsTotal) {
         if (current) logs.push(finish(current));
+        if (logs.length >= MAX_FACTS_PER_CELL) return logs;
         current = {
           at: { cell, line: lineNumbers?.[i] ?? i + 1 },
           epochsTotal: header.total,
@@ -56,15 +59,15 @@ export function trainingLogsInLines(lines: readonly string[], cell: number, line
       }
       current.lastHeader = header.epoch;
       current.awaiting = header.epoch;
-      return;
+      continue;
     }
-    if (current?.awaiting == null) return;
+    if (current?.awaiting == null) continue;
     const progress = readProgressLine(text);
-    if (!progress || !progress.complete || Object.keys(progress.metrics).length === 0) return;
+    if (!progress || !progress.complete || Object.keys(progress.metrics).length === 0) continue;
     current.epochs.push({ ...progress.metrics, epoch: current.awaiting });
     current.lastLine = progress;
     current.awaiting = null;
-  });
+  }
   if (current) logs.push(finish(current));
   return logs;
 }
@@ -101,7 +104,7 @@ export function parseTrainingLogs(cells: readonly NotebookCell[]): TrainingLog[]
   for (const cell of cells) {
     if (cell.type !== 'code' || cell.outputs.length === 0) continue;
     const lines = linesOf(cellOutputView(cell), ['stdout', 'stderr']);
-    logs.push(...trainingLogsInLines(lines.map((l) => l.text), cell.index, lines.map((l) => l.line)));
+    for (const log of trainingLogsInLines(lines.map((l) => l.text), cell.index, lines.map((l) => l.line))) logs.push(log);
   }
   return logs;
 }

@@ -1,7 +1,7 @@
 /** Assignments: plain, chained, tuple-unpacking (pairwise when both sides are tuples), augmented. */
 import type { Node } from 'web-tree-sitter';
 import { binaryValues, evaluate } from './evaluate.js';
-import { type EvalContext, compactText, identifierName } from './state.js';
+import { type EvalContext, compactText, identifierName, nested } from './state.js';
 import { UNKNOWN, type Value } from './values.js';
 
 const PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
@@ -25,14 +25,14 @@ export function bindTarget(target: Node, value: Value, ctx: EvalContext): void {
   }
   if (target.type === 'parenthesized_expression') {
     const inner = elements(target)[0];
-    if (inner) bindTarget(inner, value, ctx);
+    if (inner) nested(ctx, () => bindTarget(inner, value, ctx));
     return;
   }
   if (!PATTERNS.has(target.type)) return;
   const parts = elements(target);
   parts.forEach((part, i) => {
     const item = value.kind === 'seq' && value.items.length === parts.length ? value.items[i] : undefined;
-    bindTarget(part, item ?? UNKNOWN, ctx);
+    nested(ctx, () => bindTarget(part, item ?? UNKNOWN, ctx));
   });
 }
 
@@ -50,7 +50,7 @@ export function runAssignment(node: Node, ctx: EvalContext): Value {
   const right = node.childForFieldName('right');
   if (!left || !right) return UNKNOWN;
   if (right.type === 'assignment') {
-    const value = runAssignment(right, ctx);
+    const value = nested(ctx, () => runAssignment(right, ctx));
     bindTarget(left, value, ctx);
     return value;
   }

@@ -1,6 +1,6 @@
 /** Call evaluation: Keras constructors, model methods, data steps, builtins and user functions. */
 import type { Node } from 'web-tree-sitter';
-import type { ModelSpec } from '../types.js';
+import type { LayerSpec, ModelSpec } from '../types.js';
 import { builtin } from './builtins.js';
 import { loadData, reshape, toCategorical } from './data-steps.js';
 import { evaluate } from './evaluate.js';
@@ -32,6 +32,11 @@ function evaluateArguments(list: Node | null, ctx: EvalContext): Args {
   return args;
 }
 
+/** Appends a copy of `layers` (which may be the model's own list: `model.add(model)`); no spread, so no argument limit. */
+function appendLayers(spec: ModelSpec, layers: readonly LayerSpec[]): void {
+  for (const layer of layers.slice()) spec.layers.push(layer);
+}
+
 function newModel(kind: ModelSpec['kind'], node: Node, ctx: EvalContext): ModelSpec {
   const spec: ModelSpec = { variable: '', kind, layers: [], compile: null, at: location(ctx, node) };
   ctx.interp.facts.models.push(spec);
@@ -41,7 +46,7 @@ function newModel(kind: ModelSpec['kind'], node: Node, ctx: EvalContext): ModelS
 function sequential(args: Args, node: Node, ctx: EvalContext): Value {
   const spec = newModel('sequential', node, ctx);
   const initial = argument(args, 0, 'layers');
-  if (initial?.kind === 'seq') for (const item of initial.items) spec.layers.push(...layersOf(item));
+  if (initial?.kind === 'seq') for (const item of initial.items) appendLayers(spec, layersOf(item));
   return { kind: 'model', spec };
 }
 
@@ -84,7 +89,7 @@ function modelMethod(spec: ModelSpec, selfText: string, name: string, args: Args
   const modelName = spec.variable || selfText;
   switch (name) {
     case 'add':
-      spec.layers.push(...layersOf(args.positional[0] ?? args.keyword.get('layer')));
+      appendLayers(spec, layersOf(args.positional[0] ?? args.keyword.get('layer')));
       return NONE;
     case 'pop':
       spec.layers.pop();

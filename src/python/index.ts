@@ -9,8 +9,8 @@ import { codeCellsInExecutionOrder } from './execution-order.js';
 import { maskMagics } from './magics.js';
 import type { EvalContext, Interpreter } from './state.js';
 import { callFunction, runBlock } from './statements.js';
-import { findSyntaxError } from './syntax-errors.js';
-import { loadPythonParser } from './tree-sitter.js';
+import { parseCell } from './parse-cache.js';
+import { loadPythonParser, parseBounded } from './tree-sitter.js';
 
 export { maskMagics } from './magics.js';
 export { codeCellsInExecutionOrder } from './execution-order.js';
@@ -23,6 +23,7 @@ function createInterpreter(): Interpreter {
     global: { vars: new Map(), parent: null },
     depth: 0,
     steps: 0,
+    nesting: 0,
     callFunction,
   };
 }
@@ -34,10 +35,10 @@ export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEv
   const trees: Tree[] = [];
   try {
     for (const cell of codeCellsInExecutionOrder(cells)) {
-      const tree = parser.parse(maskMagics(cell.source));
-      if (!tree) continue;
-      trees.push(tree);
-      const problem = findSyntaxError(tree.rootNode);
+      const parsed = parseCell(parser, maskMagics(cell.source));
+      if (!parsed) continue;
+      const { tree, problem } = parsed;
+      if (parsed.owned) trees.push(tree);
       if (problem) {
         syntaxErrors.push({ cell: cell.index, ...problem });
         continue;

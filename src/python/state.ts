@@ -24,6 +24,8 @@ export interface Interpreter {
   depth: number;
   /** Statements run so far; unrolled loops stop when the budget is spent. */
   steps: number;
+  /** Nesting depth of the expression (or assignment target) being evaluated (bounded: see MAX_NESTING). */
+  nesting: number;
   /** Runs a user-defined function; installed by the statement runner. */
   callFunction: (fn: FunctionValue, args: Args, ctx: EvalContext) => Value;
 }
@@ -33,6 +35,32 @@ export interface EvalContext {
   scope: Scope;
   /** Variable the expression being evaluated is assigned to ('a, b' for tuple targets), if any. */
   target: string | null;
+}
+
+/**
+ * Deepest expression nesting the interpreter follows. CPython itself refuses more than 200 nested
+ * brackets; deeper code (or a 10,000-term chain of `+`) would otherwise exhaust the JavaScript stack.
+ */
+export const MAX_NESTING = 400;
+
+/** Thrown when a cell's code nests deeper than MAX_NESTING; the cell is then reported as not analysed. */
+export class NestingLimitError extends Error {
+  constructor() {
+    super(`the code nests more than ${MAX_NESTING} levels deep`);
+    this.name = 'NestingLimitError';
+  }
+}
+
+/** Runs `work` one nesting level deeper, or throws NestingLimitError past MAX_NESTING. */
+export function nested<T>(ctx: EvalContext, work: () => T): T {
+  const interp = ctx.interp;
+  if (interp.nesting >= MAX_NESTING) throw new NestingLimitError();
+  interp.nesting += 1;
+  try {
+    return work();
+  } finally {
+    interp.nesting -= 1;
+  }
 }
 
 export function location(ctx: EvalContext, node: Node): Location {

@@ -6,14 +6,16 @@ export interface SyntaxProblem {
   message: string;
 }
 
-function firstBadNode(node: Node): Node | null {
-  if (node.isError || node.isMissing) return node;
-  if (!node.hasError) return null;
-  for (const child of node.children) {
-    const bad = firstBadNode(child);
-    if (bad) return bad;
+/** Walks down (iteratively: code may nest thousands of levels deep) along the first child that holds an error. */
+function firstBadNode(root: Node): Node | null {
+  if (!root.hasError && !root.isError && !root.isMissing) return null;
+  let node = root;
+  for (;;) {
+    if (node.isError || node.isMissing) return node;
+    const next = node.children.find((child) => child.isError || child.isMissing || child.hasError);
+    if (!next) return node;
+    node = next;
   }
-  return null;
 }
 
 function snippet(text: string): string {

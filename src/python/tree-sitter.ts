@@ -31,6 +31,30 @@ export function loadPythonParser(): Promise<Parser> {
   return parserPromise;
 }
 
+/** Cells longer than this are not parsed (tree-sitter's wasm heap aborts on tens of megabytes of code). */
+export const MAX_SOURCE_CHARS = 1_000_000;
+
+/**
+ * Parser work allowed per character, counted in progress callbacks (tree-sitter calls back every ~100
+ * parse operations; real code needs at most 0.04 a character). A deterministic bound, not a clock.
+ */
+const PROGRESS_CALLS_PER_CHAR = 0.5;
+
+export type BoundedParse = { ok: true; tree: Tree } | { ok: false; reason: string };
+
+/** Parses one cell's (masked) source within the bounds above; the caller owns and deletes the tree. */
+export function parseBounded(parser: Parser, source: string): BoundedParse {
+  if (source.length > MAX_SOURCE_CHARS) {
+    return { ok: false, reason: `the cell is too long to analyse (${source.length} characters; the limit is ${MAX_SOURCE_CHARS})` };
+  }
+  const budget = 1000 + source.length * PROGRESS_CALLS_PER_CHAR;
+  let calls = 0;
+  const tree = parser.parse(source, null, { progressCallback: () => ++calls > budget });
+  if (tree) return { ok: true, tree };
+  parser.reset();
+  return { ok: false, reason: 'the Python parser gave up on this cell (too complex to analyse)' };
+}
+
 /** Parses Python source. The caller owns the tree and should `delete()` it when done. */
 export async function parsePython(source: string): Promise<Tree> {
   const parser = await loadPythonParser();

@@ -27,6 +27,10 @@ export interface Expected {
     oneHot: number[][];
     predict: number[];
   };
+  /** The rubric's model as written: the layers and compile settings the assignment asks for. */
+  asked: { layers: AssignmentModel['layers']; compile: AssignmentModel['compile'] };
+  /** The test image whose prediction after training is printed (test2[1]) and its label in the MNIST test set. */
+  prediction: { sample: number; label: number };
   /** Where these values came from, for reports. */
   source: string;
   /** The final val_accuracy a submission must reach, from the reference file and the rubric's rule; null without a reference file. */
@@ -37,6 +41,8 @@ export interface DatasetDims {
   trainImages: number[];
   testImages: number[];
   classes: number;
+  /** Labels of the test set, in file order (y_test before one-hot encoding). */
+  testLabels: ArrayLike<number>;
 }
 
 export interface BuiltModelDescription {
@@ -56,6 +62,8 @@ export function deriveExpected(
   const features = imageDims.reduce((a, b) => a * b, 1);
   // Keras: split_at = floor(batch_dim * (1 - validation_split)); the first split_at rows train.
   const samplesPerEpoch = Math.floor(trainCount * (1 - model.fit.validationSplit));
+  const label = dataset.testLabels[model.predict.sample];
+  if (label === undefined) throw new Error(`predict.sample ${model.predict.sample} is outside the ${testCount} test images`);
   return {
     layers: built.layers,
     totalParams: built.totalParams,
@@ -75,6 +83,8 @@ export function deriveExpected(
       ],
       predict: [testCount, dataset.classes],
     },
+    asked: { layers: model.layers, compile: model.compile },
+    prediction: { sample: model.predict.sample, label },
     source,
     accuracy: null,
   };

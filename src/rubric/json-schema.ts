@@ -1,7 +1,18 @@
-/** JSON Schema of the rubric format, for editors (yaml-language-server). */
+/**
+ * JSON Schema of the rubric format, for editors (yaml-language-server): generated from the zod schema,
+ * with each criterion's `check` one of the registered ids and its `options` that check's own schema.
+ */
 import { z } from 'zod';
-import { rubricSchema } from './schema.js';
+import { checks } from '../checks/index.js';
+import { criterionSchema, rubricSchema } from './schema.js';
 
 export function rubricJsonSchema(): string {
-  return `${JSON.stringify(z.toJSONSchema(rubricSchema, { io: 'input' }), null, 2)}\n`;
+  const criteria = Object.values(checks).map((check) =>
+    criterionSchema.extend({
+      check: z.literal(check.id).describe(check.description),
+      options: check.options.optional().describe(`Options of the ${check.id} check`),
+    }),
+  );
+  const schema = rubricSchema.extend({ criteria: z.array(z.union(criteria)).min(1) });
+  return `${JSON.stringify(z.toJSONSchema(schema, { io: 'input' }), null, 2)}\n`;
 }

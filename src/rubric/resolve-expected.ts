@@ -1,10 +1,11 @@
 /**
  * Expected values for a rubric: the assignment's model is built by the trainer's one model-building
- * path (parameter counts and output shapes read from the built tfjs model), the data dimensions are
- * those the MNIST loader verifies in the genuine files, and the rest follows from the fit settings.
+ * path (parameter counts and output shapes read from the built tfjs model), the data dimensions and
+ * the label of the predicted test image come from the genuine MNIST files (checked by the loader), and
+ * the rest follows from the fit settings.
  */
 import { describeModel } from '../trainer/build-model.js';
-import { IMAGE_COLS, IMAGE_ROWS, TEST_COUNT, TRAIN_COUNT } from '../trainer/mnist.js';
+import { IMAGE_COLS, IMAGE_ROWS, readTestLabels, TEST_COUNT, TRAIN_COUNT } from '../trainer/mnist.js';
 import type { LayerSpec } from '../types.js';
 import { deriveExpected, type Expected } from './expected.js';
 import type { AssignmentModel } from './schema.js';
@@ -26,8 +27,8 @@ export function resolveExpected(model: AssignmentModel): Expected {
   if (typeof classes !== 'number') throw new Error('the assignment model has no fixed output size');
   return deriveExpected(
     model,
-    { trainImages: [TRAIN_COUNT, IMAGE_ROWS, IMAGE_COLS], testImages: [TEST_COUNT, IMAGE_ROWS, IMAGE_COLS], classes },
+    { trainImages: [TRAIN_COUNT, IMAGE_ROWS, IMAGE_COLS], testImages: [TEST_COUNT, IMAGE_ROWS, IMAGE_COLS], classes, testLabels: readTestLabels() },
     built,
-    "computed from the rubric's model by TensorFlow.js (parameter counts of the built model) and the MNIST files' dimensions",
+    "computed from the rubric's model by TensorFlow.js (parameter counts of the built model) and the MNIST files (dimensions, test labels)",
   );
 }

@@ -24,13 +24,45 @@ export const criterionSchema = z.strictObject({
   points: z.number().positive(),
   options: z.record(z.string(), z.unknown()).optional(),
   feedback: feedback.optional(),
+  hidden: z.boolean().optional().describe('Scored, but never shown to students (feedback files and the CSV comment leave it out)'),
 });
+
+/**
+ * What happens to work submitted after the deadline (src/rubric/late-policy.ts applies it).
+ * `reject`: status late, 0 points, not read. `penalty`: graded, then `points` (or `percent` of the maximum
+ * score) taken off per started hour or day after the deadline, never below `floor` points.
+ */
+export const latePolicySchema = z
+  .strictObject({
+    policy: z.enum(['reject', 'penalty']).default('reject').describe('reject (late work gets 0) or penalty (graded, then points taken off)'),
+    graceMinutes: z.number().min(0).default(0).describe('Work at most this many minutes after the deadline counts as on time'),
+    per: z.enum(['hour', 'day']).optional().describe('penalty: taken off per started hour or day (24 h) after the deadline'),
+    points: z.number().positive().optional().describe('penalty: points taken off per hour or day (give points or percent)'),
+    percent: z.number().positive().max(100).optional().describe('penalty: percent of the maximum score taken off per hour or day'),
+    floor: z.number().min(0).optional().describe('penalty: the penalty never brings a score below this many points (default 0)'),
+  })
+  .superRefine((late, ctx) => {
+    const given = (['per', 'points', 'percent', 'floor'] as const).filter((key) => late[key] !== undefined);
+    if (late.policy === 'reject') {
+      for (const key of given) ctx.addIssue({ code: 'custom', path: [key], message: 'only with policy: penalty' });
+      return;
+    }
+    if (late.per === undefined) ctx.addIssue({ code: 'custom', path: ['per'], message: 'policy penalty needs per: hour or per: day' });
+    if ((late.points === undefined) === (late.percent === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['points'], message: 'policy penalty needs exactly one of points or percent' });
+    }
+  })
+  .default({ policy: 'reject', graceMinutes: 0 });
 
 export const rubricSchema = z.strictObject({
   $schema: z.string().optional(),
   title: z.string(),
   assignment: z.string().describe('Assignment number in the file name 学籍番号_名前_<n>.ipynb'),
   reference: z.string().optional().describe('Reference file written by `grade reference`, relative to the rubric'),
+  template: z
+    .string()
+    .optional()
+    .describe("The lecture's own code (Python, cells separated by `# %%`), relative to the rubric: removed before submissions are compared for copying"),
   model: z.strictObject({
     layers: z.array(layer).min(1),
     compile: z.strictObject({
@@ -43,15 +75,17 @@ export const rubricSchema = z.strictObject({
       batchSize: z.number().int().positive(),
       validationSplit: z.number().min(0).lt(1),
     }),
+    predict: z
+      .strictObject({
+        sample: z.number().int().min(0).describe('Index of the test image whose prediction after training is printed: 1 for test2[1]'),
+      })
+      .default({ sample: 1 }),
   }),
-  late: z
-    .strictObject({
-      policy: z.enum(['reject']).default('reject'),
-    })
-    .default({ policy: 'reject' }),
+  late: latePolicySchema,
   criteria: z.array(criterionSchema).min(1),
 });
 
 export type Rubric = z.infer<typeof rubricSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type AssignmentModel = Rubric['model'];
+export type LatePolicy = Rubric['late'];

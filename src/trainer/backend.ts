@@ -39,12 +39,11 @@ export const BACKEND_PACKAGES: Record<BackendName, string> = {
 
 const ORDER: BackendName[] = ['tensorflow', 'wasm', 'cpu'];
 
-function describeError(err: unknown): string {
+/** One line: 'package not installed' when the package itself is missing, else the error's first line. */
+function describeError(err: unknown, pkg: string): string {
   const text = err instanceof Error ? err.message : String(err);
   const first = text.split('\n')[0] ?? text;
-  if (/Cannot find (module|package)|ERR_MODULE_NOT_FOUND|MODULE_NOT_FOUND/.test(text)) {
-    return 'package not installed';
-  }
+  if (/Cannot find (module|package)/.test(first) && first.includes(`'${pkg}'`)) return 'package not installed';
   return first.length > 160 ? `${first.slice(0, 157)}...` : first;
 }
 
@@ -84,7 +83,7 @@ async function tryBackend(name: BackendName, load: (pkg: string) => Promise<unkn
     await tf.ready();
     return null;
   } catch (err) {
-    return describeError(err);
+    return describeError(err, BACKEND_PACKAGES[name]);
   } finally {
     restoreProcessHandlers(before);
   }

@@ -5,33 +5,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LayerSpec } from '../types.js';
+import { kerasNamer, tfActivationOf } from './keras-names.js';
 import { deriveSeed } from './rng.js';
 
 export const SUPPORTED_LAYERS = ['Dense', 'Flatten', 'Dropout', 'InputLayer', 'Activation', 'BatchNormalization'] as const;
 
 /** Input of the flattened MNIST data, used when the spec gives no input shape (Keras builds on first fit). */
 export const DEFAULT_INPUT_SHAPE = [784];
-
-type TfActivation = NonNullable<Parameters<typeof tf.layers.dense>[0]['activation']>;
-
-/** Keras activation names → tfjs identifiers. */
-const ACTIVATIONS: Record<string, TfActivation> = {
-  linear: 'linear',
-  relu: 'relu',
-  relu6: 'relu6',
-  sigmoid: 'sigmoid',
-  tanh: 'tanh',
-  softmax: 'softmax',
-  elu: 'elu',
-  selu: 'selu',
-  softplus: 'softplus',
-  softsign: 'softsign',
-  swish: 'swish',
-  silu: 'swish',
-  hard_sigmoid: 'hardSigmoid',
-  gelu: 'gelu',
-  mish: 'mish',
-};
 
 export class UnsupportedLayerError extends Error {
   constructor(layer: LayerSpec | null, problem: string) {
@@ -46,25 +26,10 @@ export interface BuildOptions {
   seed?: number;
 }
 
-function tfActivation(layer: LayerSpec, name: string | null): TfActivation {
-  const act = ACTIVATIONS[name ?? 'linear'];
+function tfActivation(layer: LayerSpec, name: string | null) {
+  const act = tfActivationOf(name ?? 'linear');
   if (act === undefined) throw new UnsupportedLayerError(layer, `unsupported activation '${name}' in ${layer.type}`);
   return act;
-}
-
-function snake(type: string): string {
-  return type.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
-}
-
-/** Keras names: the first Dense is 'dense', the next 'dense_1', … (as in a fresh Keras session). */
-function namer(): (type: string) => string {
-  const counts = new Map<string, number>();
-  return (type) => {
-    const base = snake(type);
-    const n = counts.get(base) ?? 0;
-    counts.set(base, n + 1);
-    return n === 0 ? base : `${base}_${n}`;
-  };
 }
 
 function makeLayer(spec: LayerSpec, name: string, index: number, inputShape: number[] | undefined, options: BuildOptions): tf.layers.Layer {
@@ -113,7 +78,7 @@ export function ensureBackend(): void {
 export function buildModel(layers: LayerSpec[], options: BuildOptions = {}): tf.Sequential {
   ensureBackend();
   if (layers.length === 0) throw new UnsupportedLayerError(null, 'the model has no layers');
-  const name = namer();
+  const name = kerasNamer();
   const model = tf.sequential();
   layers.forEach((spec, index) => {
     if (spec.type === 'InputLayer') {

@@ -122,6 +122,8 @@ function limit(value: number | undefined, max: number): number {
 
 /** Reads, checks and preprocesses MNIST; throws MnistFormatError when the files are not the genuine set. */
 export function loadMnist(options: LoadMnistOptions = {}): MnistData {
+  const trainCount = limit(options.trainLimit, TRAIN_COUNT);
+  const testCount = limit(options.testLimit, TEST_COUNT);
   const dir = options.dataDir ?? mnistDataDir();
   const read = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
   const trainPixels = readIdx(read(FILES.trainImages), FILES.trainImages, [TRAIN_COUNT, IMAGE_ROWS, IMAGE_COLS]);
@@ -130,8 +132,6 @@ export function loadMnist(options: LoadMnistOptions = {}): MnistData {
   const testLabels = readIdx(read(FILES.testLabels), FILES.testLabels, [TEST_COUNT]);
   checkLabels(trainLabels, LABEL_COUNTS.train, FILES.trainLabels);
   checkLabels(testLabels, LABEL_COUNTS.test, FILES.testLabels);
-  const trainCount = limit(options.trainLimit, TRAIN_COUNT);
-  const testCount = limit(options.testLimit, TEST_COUNT);
   const shared = options.shared ?? false;
   const train = preprocess(trainPixels, trainLabels, trainCount, shared);
   const test = preprocess(testPixels, testLabels, testCount, shared);
@@ -145,4 +145,11 @@ export function loadMnist(options: LoadMnistOptions = {}): MnistData {
     trainCount,
     testCount,
   };
+}
+
+/** The test labels alone (what y_test holds before one-hot encoding), checked against the published counts. */
+export function readTestLabels(dataDir: string = mnistDataDir()): Uint8Array {
+  const labels = readIdx(new Uint8Array(readFileSync(join(dataDir, FILES.testLabels))), FILES.testLabels, [TEST_COUNT]);
+  checkLabels(labels, LABEL_COUNTS.test, FILES.testLabels);
+  return labels;
 }

@@ -1,11 +1,12 @@
 /**
  * Forward and explicit backward passes over a Plan. Only the matrix products run as tfjs kernels,
- * always in the untransposed form (the wasm backend sends only those to XNNPACK); everything small
- * (bias gradients, activations, dropout, batch norm, transposes) is plain JavaScript.
+ * always in the untransposed form (the wasm backend sends only those to XNNPACK, so dW = xᵀ·dz is an
+ * explicit Transpose kernel, then a plain product); everything small (bias gradients, activations,
+ * dropout, batch norm, small transposes) is plain JavaScript. Tensors live for one product.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { activate, activationGrad } from './activations.js';
-import { batchNormBackward, batchNormInfer, batchNormTrain, columnSums, dropoutMask, multiply, Scratch, transpose, type BatchNormCache } from './ops.js';
+import { batchNormBackward, batchNormInfer, batchNormTrain, columnSums, dropoutMask, multiply, Scratch, type BatchNormCache } from './ops.js';
 import type { Plan, PlanOp } from './plan.js';
 import type { Rng } from './rng.js';
 
@@ -15,8 +16,6 @@ interface Cache {
   input: Float32Array;
   z?: Float32Array;
   out: Float32Array;
-  inputTensor?: tfjs.Tensor2D;
-  kernelTensor?: tfjs.Tensor2D;
   mask?: Float32Array;
   bn?: BatchNormCache;
 }
@@ -59,7 +58,6 @@ export class Net {
     this.plan.ops.forEach((op, i) => {
       const cache = this.step(op, i, a, rows, training, rng);
       if (training) this.caches.push(cache);
-      else this.disposeCache(cache);
       a = cache.out;
     });
     return a;
@@ -71,12 +69,12 @@ export class Net {
     const out = () => this.scratch.get(`${i}:out`, rows * (op.kind === 'dense' ? op.outSize : op.size));
     switch (op.kind) {
       case 'dense': {
-        const inputTensor = tf.tensor2d(input, [rows, op.inSize]);
-        const kernelTensor = tf.tensor2d(op.kernel.value, [op.inSize, op.outSize]);
-        const bias = tf.tensor1d(op.bias.value);
-        const z = download(tf.fused.matMul({ a: inputTensor, b: kernelTensor, bias }));
-        bias.dispose();
-        return { input, z, out: fused ? z : activate(op.activation, z, op.outSize, out()), inputTensor, kernelTensor };
+        let z = input;
+        // tidy() must not return the arrays: it would walk every element looking for tensors.
+        tf.tidy(() => {
+          z = download(tf.fused.matMul({ a: tf.tensor2d(input, [rows, op.inSize]), b: tf.tensor2d(op.kernel.value, [op.inSize, op.outSize]), bias: tf.tensor1d(op.bias.value) }));
+        });
+        return { input, z, out: fused ? z : activate(op.activation, z, op.outSize, out()) };
       }
       case 'activation':
         return { input, z: input, out: fused ? input : activate(op.activation, input, op.size, out()) };
@@ -108,10 +106,13 @@ export class Net {
         if (op.kind === 'dense') {
           const dz = fused ? d : activationGrad(op.activation, c.z!, c.out, d, op.outSize, buf(i, 'dz', d.length));
           columnSums(dz, op.outSize, op.bias.grad);
-          const dzT = tf.tensor2d(transpose(dz, rows, op.outSize, buf(i, 'dzT', dz.length)), [op.outSize, rows]);
-          transpose(download(tf.matMul(dzT, c.inputTensor!)), op.outSize, op.inSize, op.kernel.grad);
-          if (i > this.firstParamOp) d = transpose(download(tf.matMul(c.kernelTensor!, dzT)), op.inSize, rows, buf(i, 'din', rows * op.inSize));
-          dzT.dispose();
+          const needInputGrad = i > this.firstParamOp;
+          tf.tidy(() => {
+            const dzTensor = tf.tensor2d(dz, [rows, op.outSize]);
+            const inputT = tf.transpose(tf.tensor2d(c.input, [rows, op.inSize]));
+            op.kernel.grad.set(download(tf.matMul(inputT, dzTensor)));
+            if (needInputGrad) d = download(tf.matMul(dzTensor, tf.transpose(tf.tensor2d(op.kernel.value, [op.inSize, op.outSize]))));
+          });
         } else if (op.kind === 'activation') {
           if (!fused) d = activationGrad(op.activation, c.z!, c.out, d, op.size, buf(i, 'dz', d.length));
         } else if (op.kind === 'dropout') {
@@ -125,14 +126,8 @@ export class Net {
     }
   }
 
-  private disposeCache(c: Cache): void {
-    c.inputTensor?.dispose();
-    c.kernelTensor?.dispose();
-  }
-
-  /** Frees the tensors kept by a training forward pass (also after an error). */
+  /** Drops what a training forward pass kept for backward (tensors never outlive one product). */
   release(): void {
-    for (const c of this.caches) this.disposeCache(c);
     this.caches = [];
   }
 }

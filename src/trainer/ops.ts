@@ -1,6 +1,6 @@
 /**
- * Small dense-math helpers on row-major Float32Arrays for the explicit-gradient trainer: transposes,
- * column sums, dropout masks and batch normalisation (Keras semantics: biased batch variance,
+ * Small dense-math helpers on row-major Float32Arrays for the explicit-gradient trainer: a buffer
+ * pool, column sums, dropout masks and batch normalisation (Keras semantics: biased batch variance,
  * moving statistics updated with `moving = moving * momentum + batch * (1 - momentum)`).
  */
 import type { Rng } from './rng.js';
@@ -21,15 +21,6 @@ export class Scratch {
     }
     return b;
   }
-}
-
-/** (rows × cols) → (cols × rows), written into `out`. */
-export function transpose(src: Float32Array, rows: number, cols: number, out: Float32Array): Float32Array {
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    for (let c = 0; c < cols; c++) out[c * rows + r] = src[base + c]!;
-  }
-  return out;
 }
 
 /** Column sums of a (rows × cols) matrix, written into `out`. */

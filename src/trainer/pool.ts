@@ -3,7 +3,7 @@
  * arrays are shared, not copied) or in this thread (workers: 0, as tests do).
  */
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { selectBackend, type BackendName, type WantedBackend } from './backend.js';
 import type { MnistData } from './mnist.js';
@@ -47,6 +47,18 @@ function workerFile(): string {
   return join(dirname(here), here.endsWith('.ts') ? 'worker.ts' : 'worker.js');
 }
 
+/**
+ * Starts the worker. From source (.ts, under tsx) the worker registers tsx itself first: tsx's
+ * loader does not reach worker threads (privatenumber/tsx#354).
+ */
+function startWorker(init: WorkerInit): Worker {
+  const file = workerFile();
+  if (!file.endsWith('.ts')) return new Worker(file, { workerData: init });
+  const url = JSON.stringify(pathToFileURL(file).href);
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${url}); });`;
+  return new Worker(boot, { eval: true, workerData: init });
+}
+
 async function runInThread(o: RunSeedsOptions): Promise<RunSeedsResult> {
   const selected = await selectBackend(o.backend);
   const results = o.seeds.map((seed) =>
@@ -64,7 +76,7 @@ interface Sink {
 
 function runWorker(o: RunSeedsOptions, queue: number[], sink: Sink): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(), { workerData: { backend: o.backend, data: o.data } satisfies WorkerInit });
+    const worker = startWorker({ backend: o.backend, data: o.data });
     sink.workers.push(worker);
     const next = () => {
       const seed = queue.shift();

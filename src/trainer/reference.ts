@@ -3,14 +3,16 @@
  * with several seeds (computeReference) and written deterministically (writeReferenceFile).
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { CompileSpec, FitSpec, LayerSpec } from '../types.js';
 import type { WantedBackend } from './backend.js';
+import { median, trainRows } from './batches.js';
 import { describeModel, type ModelDescription } from './build-model.js';
 import { stableJson } from './json.js';
 import { CLASSES, FEATURES, IMAGE_COLS, IMAGE_ROWS, loadMnist, TEST_COUNT, TRAIN_COUNT, type MnistData } from './mnist.js';
 import { KERAS_DEFAULTS } from './optimizer.js';
 import { runSeeds } from './pool.js';
-import { median, type EpochResult, type TrainResult } from './train.js';
+import type { EpochResult, TrainResult } from './train.js';
 import { packageVersions } from './versions.js';
 
 export const REFERENCE_VERSION = 1;
@@ -36,7 +38,15 @@ export interface ReferenceFile {
   epochs: { epoch: number; loss: Stat; accuracy: Stat; val_loss: Stat | null; val_accuracy: Stat | null }[];
   final: { val_accuracy: Stat | null; test_accuracy: Stat };
   seeds: { seed: number; finalValAccuracy: number | null; testAccuracy: number }[];
-  run: { backend: string; notes: string[]; packages: Record<string, string>; secondsPerEpoch: number; workers: number };
+  run: {
+    backend: string;
+    notes: string[];
+    packages: Record<string, string>;
+    secondsPerEpoch: number;
+    workers: number;
+    /** Samples actually used (smaller than `data` only when a run was limited, as in tests). */
+    samples: { train: number; validation: number; test: number };
+  };
 }
 
 export interface ReferenceProgress {
@@ -48,13 +58,13 @@ export interface ReferenceProgress {
 export interface ComputeReferenceOptions {
   layers: LayerSpec[];
   compile: Pick<CompileSpec, 'loss' | 'optimizer' | 'learningRate' | 'metrics'>;
-  fit: Pick<FitSpec, 'epochs' | 'batchSize' | 'validationSplit'>;
+  fit: Pick<FitSpec, 'epochs' | 'batchSize' | 'validationSplit'> & { hasValidationData?: boolean };
   seeds: number[];
   /** Overrides fit.epochs. */
   epochs?: number;
   backend: WantedBackend;
   onProgress?: (p: ReferenceProgress) => void;
-  /** Worker threads (default: one per seed, at most 2); 0 trains in this thread. */
+  /** Worker threads (default: one per seed, at most one per CPU); 0 trains in this thread. */
   workers?: number;
   /** Data to train on (default: the full MNIST set). */
   data?: MnistData;
@@ -71,14 +81,13 @@ function optionalStat(values: (number | null)[]): Stat | null {
   return values.some((v) => v === null) ? null : stat(values as number[]);
 }
 
-/** Keras's split: floor(n·(1−split)) training rows; steps = ceil(rows / batch). */
+/** Steps per epoch: ceil(training rows / batch), the last partial batch included. */
 export function stepsPerEpoch(samples: number, validationSplit: number, batchSize: number): number {
-  const train = validationSplit > 0 ? Math.floor(samples * (1 - validationSplit)) : samples;
-  return Math.ceil(train / batchSize);
+  return Math.ceil(trainRows(samples, validationSplit) / batchSize);
 }
 
 /** Builds the reference from finished runs (pure; computeReference's second half). */
-export function summarize(o: ComputeReferenceOptions, results: TrainResult[], run: ReferenceFile['run']): ReferenceFile {
+export function summarize(o: ComputeReferenceOptions, results: TrainResult[], run: Omit<ReferenceFile['run'], 'samples'>): ReferenceFile {
   const model = describeModel(o.layers);
   const first = results[0];
   if (!first) throw new RangeError('no training results');
@@ -95,7 +104,7 @@ export function summarize(o: ComputeReferenceOptions, results: TrainResult[], ru
   const finalVal = results.map((r) => r.epochs[r.epochs.length - 1]?.val_accuracy ?? null);
   const optimizer = o.compile.optimizer?.toLowerCase() ?? null;
   const defaultRate = optimizer === 'sgd' ? KERAS_DEFAULTS.sgd.learningRate : KERAS_DEFAULTS.adam.learningRate;
-  const split = o.fit.validationSplit ?? 0;
+  const split = o.fit.hasValidationData ? 0 : (o.fit.validationSplit ?? 0);
   const batchSize = o.fit.batchSize ?? 32;
   const outputs = model.layers[model.layers.length - 1]?.outputShape[1] ?? CLASSES;
   return {
@@ -110,8 +119,8 @@ export function summarize(o: ComputeReferenceOptions, results: TrainResult[], ru
       predict: [TEST_COUNT, outputs],
     },
     data: {
-      trainSamples: first.trainSamples,
-      validationSamples: first.validationSamples,
+      trainSamples: trainRows(TRAIN_COUNT, split),
+      validationSamples: TRAIN_COUNT - trainRows(TRAIN_COUNT, split),
       testSamples: TEST_COUNT,
       stepsPerEpoch: stepsPerEpoch(TRAIN_COUNT, split, batchSize),
     },
@@ -121,14 +130,14 @@ export function summarize(o: ComputeReferenceOptions, results: TrainResult[], ru
       const val = finalVal[i] ?? null;
       return { seed: r.seed, finalValAccuracy: val === null ? null : round(val), testAccuracy: round(r.testAccuracy) };
     }),
-    run,
+    run: { ...run, samples: { train: first.trainSamples, validation: first.validationSamples, test: first.testSamples } },
   };
 }
 
 /** Trains the model once per seed (in parallel worker threads where possible) and summarises. */
 export async function computeReference(o: ComputeReferenceOptions): Promise<ReferenceFile> {
   const data = o.data ?? loadMnist({ shared: true });
-  const workers = o.workers ?? Math.min(2, o.seeds.length);
+  const workers = o.workers ?? Math.min(availableParallelism(), o.seeds.length);
   const epochs = o.epochs ?? o.fit.epochs ?? 1;
   const spec = { layers: o.layers, compile: o.compile, fit: o.fit };
   const run = await runSeeds({

@@ -8,6 +8,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CompileSpec, FitSpec, LayerSpec } from '../types.js';
+import { evaluate, gatherRows, median, trainRows } from './batches.js';
 import { buildModel } from './build-model.js';
 import { batchLoss, lossKind, type LossKind } from './loss.js';
 import { CLASSES, FEATURES, type MnistData } from './mnist.js';
@@ -45,10 +46,14 @@ export interface TrainOptions extends TrainSpec {
 export interface TrainResult {
   seed: number;
   backend: string;
-  /** 'split': the last validationSplit of the training data; 'test': validation_data given, the test set stands in. */
+  /**
+   * 'split': the last validationSplit of the training data; 'test': validation_data given (it
+   * overrides validation_split, as in Keras) and the test set stands in for it; 'none'.
+   */
   validation: 'split' | 'test' | 'none';
   trainSamples: number;
   validationSamples: number;
+  testSamples: number;
   batchSize: number;
   stepsPerEpoch: number;
   epochs: EpochResult[];
@@ -56,37 +61,6 @@ export interface TrainResult {
   testAccuracy: number;
   /** Median over epochs 2… (epoch 1 alone when only one ran). */
   secondsPerEpoch: number;
-}
-
-const EVAL_CHUNK = 2000;
-
-function evaluate(net: Net, kind: LossKind, images: Float32Array, oneHot: Float32Array, start: number, count: number) {
-  let loss = 0;
-  let correct = 0;
-  for (let s = start; s < start + count; s += EVAL_CHUNK) {
-    const rows = Math.min(EVAL_CHUNK, start + count - s);
-    const out = net.forward(images.subarray(s * FEATURES, (s + rows) * FEATURES), rows, false, null);
-    const b = batchLoss(kind, out, oneHot.subarray(s * CLASSES, (s + rows) * CLASSES), CLASSES, false);
-    loss += b.loss * rows;
-    correct += b.correct;
-  }
-  return { loss: loss / count, accuracy: correct / count };
-}
-
-/** Rows indices[start … start+rows) of a (n × width) matrix, in that order, into a reused buffer. */
-function gatherRows(src: Float32Array, width: number, indices: Int32Array, start: number, rows: number, scratch: Scratch): Float32Array {
-  const out = scratch.get(`batch${width}`, rows * width);
-  for (let k = 0; k < rows; k++) {
-    const from = indices[start + k]! * width;
-    out.set(src.subarray(from, from + width), k * width);
-  }
-  return out;
-}
-
-export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 function buildNet(layers: LayerSpec[], loss: string | null, seed: number): { net: Net; kind: LossKind } {
@@ -111,10 +85,14 @@ export function train(options: TrainOptions): TrainResult {
   const epochs = options.epochs ?? fit.epochs ?? 1;
   const batchSize = fit.batchSize ?? 32;
   const split = fit.validationSplit ?? 0;
+  if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${epochs}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch_size must be a positive integer, got ${batchSize}`);
+  if (!(split >= 0 && split < 1)) throw new RangeError(`validation_split must be in [0, 1), got ${split}`);
+  // Keras: validation_data, when given, overrides validation_split.
+  const validation = fit.hasValidationData ? 'test' : split > 0 ? 'split' : 'none';
   const n = data.trainCount;
-  const splitAt = split > 0 ? Math.floor(n * (1 - split)) : n;
-  if (splitAt <= 0 || splitAt > n) throw new RangeError(`validation_split ${split} leaves no training data`);
-  const validation = split > 0 ? 'split' : fit.hasValidationData ? 'test' : 'none';
+  const splitAt = validation === 'split' ? trainRows(n, split) : n;
+  if (splitAt <= 0) throw new RangeError(`validation_split ${split} leaves no training data`);
   const indices = Int32Array.from({ length: splitAt }, (_, i) => i);
   const shuffleRng = new Rng(deriveSeed(seed, 'shuffle'));
   const dropoutRng = new Rng(deriveSeed(seed, 'dropout'));
@@ -162,6 +140,7 @@ export function train(options: TrainOptions): TrainResult {
     validation,
     trainSamples: splitAt,
     validationSamples: validation === 'split' ? n - splitAt : validation === 'test' ? data.testCount : 0,
+    testSamples: data.testCount,
     batchSize,
     stepsPerEpoch: steps,
     epochs: results,

@@ -17,6 +17,11 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const DEADLINE = '2023-11-16T23:59';
 /** File times for copied fixtures (a copy's mtime would be now: late). */
 const ON_TIME = new Date('2023-11-16T12:00:00+09:00');
+/** The criteria of rubrics/kadai4.yaml: one CSV column each, in rubric order. */
+const CRITERIA = [
+  'executed', 'data-shapes', 'preprocessing', 'one-hot', 'model-architecture', 'compile-settings',
+  'model-summary', 'summary-matches-code', 'fit-settings', 'training', 'predictions', 'image-shown',
+];
 
 interface CliResult {
   code: number;
@@ -70,28 +75,34 @@ describe('grade fixtures/submissions', () => {
     expect(raw.toString('utf8')).toContain('\r\n');
     expect(Object.keys(rows[0] ?? {})).toEqual([
       'student_id', 'name', 'file', 'submitted_at', 'time_source', 'status', 'score', 'max_score',
-      'executed', 'data-shapes', 'model-summary', 'training', 'flags', 'comment',
+      ...CRITERIA, 'flags', 'comment',
     ]);
   });
 
-  // student_id, file, status, score, [executed, data-shapes, model-summary, training], time_source
+  // student_id, file, status, score, [points per criterion, in CRITERIA order], time_source
+  const FULL = ['2', '1', '2', '1', '2', '2', '2', '1', '2', '2', '2', '1'];
+  const NONE = CRITERIA.map(() => '');
   const expected: [string, string, string, string, string[], string][] = [
-    ['2312001', '2312001_山田太郎_4.ipynb', 'graded', '10', ['2', '2', '3', '3'], 'submission-times'],
-    ['2312002', '2312002_佐藤花子_4.ipynb', 'graded', '10', ['2', '2', '3', '3'], 'submission-times'],
-    ['2312003', '2312003_鈴木一郎_4.ipynb', 'late', '0', ['', '', '', ''], 'submission-times'],
-    ['2312004', '2312004_高橋美咲_4 (1).ipynb', 'graded', '10', ['2', '2', '3', '3'], 'submission-times'],
-    ['2312004', '2312004_高橋美咲_4.ipynb', 'superseded', '0', ['', '', '', ''], 'submission-times'],
-    ['2312005', '2312005_田中健_4.ipynb', 'graded', '0', ['0', '0', '0', '0'], 'submission-times'],
-    ['2312006', '2312006_伊藤大輔_4.ipynb', 'graded', '7', ['2', '2', '0', '3'], 'submission-times'],
-    ['2312007', '2312007_渡辺さくら_4.ipynb', 'graded', '8', ['2', '2', '3', '1'], 'submission-times'],
-    ['2312008', '2312008_山本翔_4.ipynb', 'unreadable', '0', ['', '', '', ''], 'submission-times'],
-    ['2312009', '2312009_中村優_4.py', 'not-a-notebook', '0', ['', '', '', ''], 'submission-times'],
-    ['2312010', '2312010_吉田ジョージ_4.ipynb', 'graded', '10', ['2', '2', '3', '3'], 'submission-times'],
-    ['2312011', 'webclass_report_download.zip/2312011_山口陽菜_4.ipynb', 'graded', '10', ['2', '2', '3', '3'], 'zip-entry'],
-    ['2312012', 'webclass_report_download.zip/2312012_松本蓮_4.ipynb', 'graded', '10', ['2', '2', '3', '3'], 'zip-entry'],
-    ['2312013', '2312013_井上真央_4.ipynb', 'unreadable', '0', ['', '', '', ''], 'submission-times'],
-    ['2312014', '2312014_木村拓也_4.ipynb', 'graded', '10', ['2', '2', '3', '3'], 'submission-times'],
-    ['2312015', 'kadai4.ipynb', 'graded', '10', ['2', '2', '3', '3'], 'submission-times'],
+    ['2312001', '2312001_山田太郎_4.ipynb', 'graded', '20', FULL, 'submission-times'],
+    ['2312002', '2312002_佐藤花子_4.ipynb', 'graded', '20', FULL, 'submission-times'],
+    ['2312003', '2312003_鈴木一郎_4.ipynb', 'late', '0', NONE, 'submission-times'],
+    ['2312004', '2312004_高橋美咲_4 (1).ipynb', 'graded', '20', FULL, 'submission-times'],
+    ['2312004', '2312004_高橋美咲_4.ipynb', 'superseded', '0', NONE, 'submission-times'],
+    // never run: only what the (correct) code earns — model, compile and fit settings, the code halves
+    // of preprocessing (2 × 2/3), one-hot (1 × 1/2) and predictions (2 × 2/4)
+    ['2312005', '2312005_田中健_4.ipynb', 'graded', '8.83', ['0', '0', '1.33', '0.5', '2', '2', '0', '0', '2', '0', '1', '0'], 'submission-times'],
+    // Dense(64): the architecture's first layer and the reference summary fail; the summary matches its code
+    ['2312006', '2312006_伊藤大輔_4.ipynb', 'graded', '17', ['2', '1', '2', '1', '1', '2', '0', '1', '2', '2', '2', '1'], 'submission-times'],
+    // epochs=10: fit settings 2 of 3, the log a third of the epochs
+    ['2312007', '2312007_渡辺さくら_4.ipynb', 'graded', '18', ['2', '1', '2', '1', '2', '2', '2', '1', '1.33', '0.67', '2', '1'], 'submission-times'],
+    ['2312008', '2312008_山本翔_4.ipynb', 'unreadable', '0', NONE, 'submission-times'],
+    ['2312009', '2312009_中村優_4.py', 'not-a-notebook', '0', NONE, 'submission-times'],
+    ['2312010', '2312010_吉田ジョージ_4.ipynb', 'graded', '20', FULL, 'submission-times'],
+    ['2312011', 'webclass_report_download.zip/2312011_山口陽菜_4.ipynb', 'graded', '20', FULL, 'zip-entry'],
+    ['2312012', 'webclass_report_download.zip/2312012_松本蓮_4.ipynb', 'graded', '20', FULL, 'zip-entry'],
+    ['2312013', '2312013_井上真央_4.ipynb', 'unreadable', '0', NONE, 'submission-times'],
+    ['2312014', '2312014_木村拓也_4.ipynb', 'graded', '20', FULL, 'submission-times'],
+    ['2312015', 'kadai4.ipynb', 'graded', '20', FULL, 'submission-times'],
   ];
 
   it('sorts rows by student id, then file', () => {
@@ -103,8 +114,8 @@ describe('grade fixtures/submissions', () => {
     expect(row).toBeDefined();
     expect(row?.status).toBe(status);
     expect(row?.score).toBe(score);
-    expect(row?.max_score).toBe('10');
-    expect([row?.executed, row?.['data-shapes'], row?.['model-summary'], row?.training]).toEqual(criteria);
+    expect(row?.max_score).toBe('20');
+    expect(CRITERIA.map((id) => row?.[id])).toEqual(criteria);
     expect(row?.time_source).toBe(timeSource);
   });
 
@@ -123,12 +134,15 @@ describe('grade fixtures/submissions', () => {
     expect(dense64?.comment).toContain('学習可能パラメータ数は 50890 でした(期待値 25450)');
     const tenEpochs = rows.find((r) => r.student_id === '2312007');
     expect(tenEpochs?.comment).toMatch(/セル \d+ の出力の学習ログは 10 エポックまでしかありません\(期待値 30\)/);
+    expect(tenEpochs?.comment).toMatch(/セル \d+ の \d+ 行目: epochs は 10 でした\(期待値 30\)/);
+    expect(dense64?.comment).toMatch(/セル \d+ の \d+ 行目: 1 番目の層のユニット数は 64 でした\(期待値 32\)/);
+    expect(rows.find((r) => r.student_id === '2312005')?.comment).toMatch(/セル \d+ で imshow を呼んでいますが、画像の出力が保存されていません/);
     expect(rows.find((r) => r.student_id === '2312003')?.comment).toContain('締め切り(2023-11-16 23:59)後の提出');
   });
 
   it('flags a file whose name gave no student id, and says where the id came from', () => {
     const row = rows.find((r) => r.file === 'kadai4.ipynb');
-    expect(row?.flags.split(' ')).toEqual(expect.arrayContaining(['name-unrecognised', 'id-from-submission-times']));
+    expect(row?.flags?.split(' ')).toEqual(expect.arrayContaining(['name-unrecognised', 'id-from-submission-times']));
   });
 
   it('gives the same bytes on a rerun', async () => {
@@ -146,8 +160,8 @@ describe('grade: other inputs and options', () => {
     expect(result.code).toBe(0);
     const rows = readCsv(await readFile(out));
     expect(rows.map((r) => [r.student_id, r.status, r.score, r.time_source])).toEqual([
-      ['2312011', 'graded', '10', 'zip-entry'],
-      ['2312012', 'graded', '10', 'zip-entry'],
+      ['2312011', 'graded', '20', 'zip-entry'],
+      ['2312012', 'graded', '20', 'zip-entry'],
     ]);
   });
 
@@ -172,7 +186,7 @@ describe('grade: other inputs and options', () => {
     const out = join(dir, 'g.csv');
     await grade([dir, '--deadline', DEADLINE, '--out', out]);
     const row = readCsv(await readFile(out))[0];
-    expect(row?.file.startsWith("'=")).toBe(true);
+    expect(row?.file?.startsWith("'=")).toBe(true);
     expect(row?.status).toBe('unreadable');
   });
 

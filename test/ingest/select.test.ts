@@ -45,6 +45,50 @@ describe('selectSubmissions', () => {
     expect(forward.get(x.key)).toEqual({ status: 'superseded', supersededBy: y.key });
   });
 
+  it('under a penalty policy grades the latest late notebook of a student with no on-time one', () => {
+    const items: SelectionItem[] = [
+      nb('a1', '2312345', '2023-11-10T10:00:00'),
+      nb('a2', '2312345', '2023-11-17T00:00:00'),
+      nb('a3', '2312345', '2023-11-18T00:00:00'),
+      nb('b1', '2400001', '2023-11-17T08:00:00'),
+      nb('b2', '2400001', '2023-11-18T08:00:00'),
+      nb('b3', '２４００００１', '2023-11-17T09:00:00'),
+      nb('n1', null, '2023-11-20T08:00:00'),
+      nb('n2', null, '2023-11-21T08:00:00'),
+    ];
+    const result = selectSubmissions(items, deadline, { acceptLate: true });
+    expect(Object.fromEntries(result)).toEqual({
+      a1: { status: 'graded' },
+      a2: { status: 'late', supersededBy: 'a1' },
+      a3: { status: 'late', supersededBy: 'a1' },
+      b1: { status: 'superseded', supersededBy: 'b2' },
+      b2: { status: 'late', gradedLate: true },
+      b3: { status: 'superseded', supersededBy: 'b2' },
+      n1: { status: 'late', gradedLate: true },
+      n2: { status: 'late', gradedLate: true },
+    });
+  });
+
+  it('takes lateness from the caller (per-student deadlines, grace)', () => {
+    const extended = new Set(['2400001']);
+    const isLate = (item: SelectionItem): boolean =>
+      item.submittedAt.getTime() > (extended.has(item.studentId ?? '') ? at('2023-11-20T23:59:59.999') : deadline).getTime();
+    const items = [nb('a', '2312345', '2023-11-17T08:00:00'), nb('b', '2400001', '2023-11-17T08:00:00'), nb('c', '2400001', '2023-11-16T08:00:00')];
+    expect(Object.fromEntries(selectSubmissions(items, deadline, { isLate }))).toEqual({
+      a: { status: 'late' },
+      b: { status: 'graded' },
+      c: { status: 'superseded', supersededBy: 'b' },
+    });
+  });
+
+  it('breaks ties between late notebooks by key too', () => {
+    const x = nb('x/2312345_山田_4.ipynb', '2312345', '2023-11-17T20:00:00');
+    const y = nb('x/2312345_山田_4 (1).ipynb', '2312345', '2023-11-17T20:00:00');
+    const forward = selectSubmissions([x, y], deadline, { acceptLate: true });
+    expect(Object.fromEntries(forward)).toEqual(Object.fromEntries(selectSubmissions([y, x], deadline, { acceptLate: true })));
+    expect(forward.get(y.key)).toEqual({ status: 'late', gradedLate: true });
+  });
+
   it('rejects duplicate keys', () => {
     const x = nb('k', '2312345', '2023-11-16T20:00:00');
     expect(() => selectSubmissions([x, x], deadline)).toThrow(/duplicate key/);

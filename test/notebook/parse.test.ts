@@ -84,8 +84,8 @@ describe('parseNotebook', () => {
     const code = nb.cells[1]!;
     expect(code.source).toBe('import numpy as np\nprint(x_train.shape)');
     expect(code.executionCount).toBeNull();
-    expect(code.colab).toEqual({ executedAt: '2023-11-14T08:20:00.123Z', user: '山田太郎' });
-    expect(nb.cells[2]!.colab).toEqual({ executedAt: null, user: '42' });
+    expect(code.colab).toEqual({ executedAt: '2023-11-14T08:20:00.123Z', user: '山田太郎', userId: '0123456789' });
+    expect(nb.cells[2]!.colab).toEqual({ executedAt: null, user: '42', userId: '42' });
     expect(nb.cells[2]!.executionCount).toBe(4);
 
     const [out1, out2, out3, out4, out5, out6] = code.outputs;

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+const dir = mkdtempSync('/tmp/pwud-');
+const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 900 }, args: ['--no-sandbox','--disable-gpu'] });
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+const [url, sel, out] = process.argv.slice(2);
+await page.goto('file://' + url);
+await page.locator(sel).screenshot({ path: out });
+await ctx.close();

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineCheck, describeLocation, type Finding } from './define-check.js';
+
+/** Model.fit's defaults (Keras 2 and 3): epochs=1, batch_size=None → 32, validation_split=0.0. */
+const KERAS_DEFAULTS = { epochs: 1, batchSize: 32, validationSplit: 0 } as const;
+const SETTINGS = ['epochs', 'batchSize', 'validationSplit'] as const;
+
+const setting = (argument: string): string => `{{where}}: ${argument} は {{found}} でした(期待値 {{expected}})。`;
+
+export default defineCheck({
+  id: 'fit-settings',
+  description:
+    "The last model.fit() call uses the rubric's epochs, batch_size and validation_split; an argument not given counts as Keras's default (epochs 1, batch_size 32, validation_split 0). Partial credit per setting.",
+  options: z.strictObject({}),
+  messages: {
+    noFit: 'model.fit(...) が見当たりません。',
+    epochs: setting('epochs'),
+    batchSize: setting('batch_size'),
+    validationSplit: setting('validation_split'),
+    validationData: '{{where}}: validation_split の代わりに validation_data を渡しています(期待値 validation_split={{expected}})。',
+  },
+  run({ evidence, expected }, _options, report) {
+    const fit = evidence.code.fits.at(-1);
+    if (!fit) return { findings: [report('noFit')] };
+    const where = describeLocation(fit.at, 'code');
+    const findings: Finding[] = [];
+    for (const key of SETTINGS) {
+      const given = fit[key];
+      const wanted = expected.fit[key];
+      if (Math.abs((given ?? KERAS_DEFAULTS[key]) - wanted) < 1e-9) continue;
+      if (key === 'validationSplit' && given === null && fit.hasValidationData) {
+        findings.push(report('validationData', { where, expected: wanted }, fit.at));
+      } else {
+        const found = given ?? `指定なし (Keras の既定値 ${KERAS_DEFAULTS[key]})`;
+        findings.push(report(key, { where, found, expected: wanted }, fit.at));
+      }
+    }
+    return { findings, fraction: (SETTINGS.length - findings.length) / SETTINGS.length };
+  },
+});

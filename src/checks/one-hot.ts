@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { formatShape, printedShapes } from './support/shapes.js';
+
+export default defineCheck({
+  id: 'one-hot',
+  description:
+    'The code one-hot encodes the training and test labels with to_categorical over 10 classes (num_classes left out counts: Keras infers 10 from the labels 0–9), and the saved outputs show the shapes (60000, 10) and (10000, 10). Partial credit: code and printed shapes half each.',
+  options: z.strictObject({}),
+  messages: {
+    noToCategorical: 'to_categorical でラベルを one-hot 化するコードが {{found}} 個しかありません(期待値 {{expected}} 個: y_train と y_test)。',
+    wrongClasses: '{{where}}: to_categorical のクラス数は {{found}} でした(期待値 {{classes}})。',
+    shapeMissing: 'one-hot 化したラベルの形 {{shape}} が出力に見当たりません。',
+  },
+  run({ evidence, expected }, _options, report) {
+    const oneHot = expected.shapes.oneHot;
+    const classes = oneHot[0]?.at(-1) ?? 0;
+    const steps = evidence.code.dataSteps.filter((s) => s.kind === 'to_categorical');
+    const findings: Finding[] = [];
+    let good = 0;
+    for (const step of steps) {
+      const given = step.args[0];
+      if (given === undefined || given === classes) good++;
+      else findings.push(report('wrongClasses', { where: describeLocation(step.at, 'code'), found: given, classes }, step.at));
+    }
+    if (good < oneHot.length) findings.push(report('noToCategorical', { found: good, expected: oneHot.length }));
+    const printed = printedShapes(evidence);
+    const missing = oneHot.map(formatShape).filter((shape) => !printed.has(shape));
+    for (const shape of missing) findings.push(report('shapeMissing', { shape }));
+    const codeOk = good >= oneHot.length && good === steps.length ? 1 : 0;
+    return { findings, fraction: (codeOk + (oneHot.length - missing.length) / oneHot.length) / 2 };
+  },
+});

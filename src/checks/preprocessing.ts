@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { formatShape, printedShapes } from './support/shapes.js';
+
+export default defineCheck({
+  id: 'preprocessing',
+  description:
+    'The code reshapes the training and test images to 784 features (x.reshape(n, 784), reshape(-1, 28*28), np.reshape) and divides them by 255; the saved outputs confirm the flattened shapes. Partial credit: reshape, scaling and printed shapes a third each.',
+  options: z.strictObject({
+    divisor: z.number().positive().default(255).describe('The pixel maximum the images are divided by'),
+  }),
+  messages: {
+    noReshape: '画像を {{features}} 次元に変形する reshape が {{found}} 個しかありません(期待値 {{expected}} 個: x_train と x_test)。',
+    noScale: '画像を {{divisor}} で割るコードが {{found}} 個しかありません(期待値 {{expected}} 個: x_train と x_test)。',
+    wrongDivisor: '{{where}}: {{found}} で割っています(期待値 {{divisor}})。',
+    shapeMissing: '変形後の形 {{shape}} が出力に見当たりません。',
+  },
+  run({ evidence, expected }, options, report) {
+    const flattened = expected.shapes.flattened;
+    const features = flattened[0]?.at(-1) ?? 0;
+    const arrays = flattened.length;
+    const steps = evidence.code.dataSteps;
+    const reshapes = steps.filter((s) => s.kind === 'reshape' && s.args.at(-1) === features).length;
+    const scales = steps.filter((s) => s.kind === 'scale');
+    const scaled = scales.filter((s) => s.args[0] === options.divisor).length;
+    const findings: Finding[] = [];
+    if (reshapes < arrays) findings.push(report('noReshape', { features, found: reshapes, expected: arrays }));
+    for (const step of scales) {
+      if (step.args[0] !== options.divisor) {
+        findings.push(report('wrongDivisor', { where: describeLocation(step.at, 'code'), found: step.args[0] ?? '?', divisor: options.divisor }, step.at));
+      }
+    }
+    if (scaled < arrays) findings.push(report('noScale', { divisor: options.divisor, found: scaled, expected: arrays }));
+    const printed = printedShapes(evidence);
+    const missing = flattened.map(formatShape).filter((shape) => !printed.has(shape));
+    for (const shape of missing) findings.push(report('shapeMissing', { shape }));
+    const parts = [reshapes >= arrays ? 1 : 0, scaled >= arrays ? 1 : 0, (arrays - missing.length) / arrays];
+    return { findings, fraction: parts.reduce((a, b) => a + b, 0) / parts.length };
+  },
+});

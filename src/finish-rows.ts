@@ -1,0 +1,112 @@
+/**
+ * The last step of grading, once every file has a row: choose each student's primary row (the one whose
+ * score is the student's: what WebClass gets), settle scores (criterion overrides → criteria total →
+ * late penalty → total override), and write the comments. Order of a score:
+ *
+ *   automatic criteria points → criterion overrides → sum → late penalty (graded late work) → `total` override
+ */
+import type { GradeRow } from './grade.js';
+import { applyLatePolicy, rejectedEffect, type LatePolicy, type Lateness } from './rubric/late-policy.js';
+import { studentKey, TOTAL, type OverrideEntry } from './rubric/overrides.js';
+import { totalPoints } from './rubric/score.js';
+import { buildComment } from './report/comment.js';
+import { withNotes } from './report/comment-notes.js';
+
+export interface FinishContext {
+  policy: LatePolicy;
+  maxScore: number;
+  /** Overrides by student key (src/rubric/overrides.ts overridesByStudent); null without --overrides. */
+  overrides: Map<string, OverrideEntry[]> | null;
+}
+
+const RANK: Record<GradeRow['status'], number> = { graded: 0, late: 1, unreadable: 2, 'not-a-notebook': 2, superseded: 3 };
+
+function primaryRank(row: GradeRow): number {
+  return row.status === 'late' && row.criteria === null ? 2 : RANK[row.status];
+}
+
+/** Marks one primary row per student: graded, else graded late, else the latest of the others (superseded last). */
+export function markPrimary(rows: GradeRow[]): void {
+  const best = new Map<string, GradeRow>();
+  for (const row of rows) {
+    row.primary = false;
+    if (row.studentId === null) {
+      row.primary = true;
+      continue;
+    }
+    const key = studentKey(row.studentId);
+    const current = best.get(key);
+    if (!current || better(row, current)) best.set(key, row);
+  }
+  for (const row of best.values()) row.primary = true;
+}
+
+function better(a: GradeRow, b: GradeRow): boolean {
+  const rank = primaryRank(a) - primaryRank(b);
+  if (rank !== 0) return rank < 0;
+  if (a.submittedAt !== b.submittedAt) return a.submittedAt > b.submittedAt;
+  return a.file < b.file;
+}
+
+/** Settles the score of one row; returns warnings (overrides that could not be applied). */
+export function settleRow(row: GradeRow, lateness: Lateness | null, entries: readonly OverrideEntry[], context: FinishContext): string[] {
+  const warnings: string[] = [];
+  row.overrides = [];
+  for (const entry of entries) {
+    if (entry.criterion === TOTAL) continue;
+    const criterion = row.criteria?.find((c) => c.id === entry.criterion);
+    if (!criterion) {
+      warnings.push(`overrides, line ${entry.line}: ${entry.studentId}'s ${row.file} was not graded (${row.status}), so ${entry.criterion} cannot be overridden; use criterion "total"`);
+      continue;
+    }
+    row.overrides.push(applied(entry, criterion.points, row.sha256));
+    criterion.points = entry.points;
+  }
+  row.score = row.criteria ? totalPoints(row.criteria) : 0;
+  row.late = null;
+  if (row.status === 'late' && lateness) {
+    if (row.criteria) {
+      const penalised = applyLatePolicy(row.score, context.maxScore, lateness, context.policy);
+      row.score = penalised.score;
+      row.late = penalised.effect;
+    } else {
+      row.late = rejectedEffect(lateness, context.policy);
+    }
+  }
+  const total = entries.find((entry) => entry.criterion === TOTAL);
+  if (total) {
+    row.overrides.push(applied(total, row.score, row.sha256));
+    row.score = total.points;
+  }
+  const flags = new Set(row.flags);
+  if (row.overrides.length > 0) flags.add('override');
+  if (row.overrides.some((o) => o.stale)) flags.add('override-stale');
+  row.flags = [...flags].sort();
+  return warnings;
+}
+
+function applied(entry: OverrideEntry, from: number, sha256: string): GradeRow['overrides'][number] {
+  return {
+    criterion: entry.criterion,
+    from,
+    to: entry.points,
+    reason: entry.reason,
+    grader: entry.grader,
+    line: entry.line,
+    stale: entry.sha256 !== null && entry.sha256 !== sha256.toLowerCase(),
+  };
+}
+
+/** Primary rows, scores, comments. `lateness` holds the rows whose status is late. Returns warnings. */
+export function finishRows(rows: GradeRow[], lateness: ReadonlyMap<GradeRow, Lateness>, context: FinishContext): string[] {
+  markPrimary(rows);
+  const warnings: string[] = [];
+  for (const row of rows) {
+    const entries = row.primary && row.studentId !== null ? (context.overrides?.get(studentKey(row.studentId)) ?? []) : [];
+    warnings.push(...settleRow(row, lateness.get(row) ?? null, entries, context));
+    // A graded late notebook is described like a graded one; the late note comes first.
+    const asGraded = row.status === 'late' && row.criteria !== null ? { ...row, status: 'graded' as const } : row;
+    row.comment = withNotes(buildComment(asGraded, { deadline: row.deadline }), row);
+  }
+  return warnings;
+}

@@ -1,0 +1,149 @@
+/**
+ * The JSON contract of `grade inspect --json`, version 1 (documented in README.md, "`grade inspect`").
+ *
+ * These types are deliberately separate from the internal evidence types (src/types.ts): report.ts maps
+ * one onto the other field by field, so that an internal refactor cannot silently change what tests and
+ * TAs' scripts read. Adding a field is not a breaking change; renaming, removing or changing the meaning
+ * or type of one is, and bumps INSPECT_VERSION.
+ *
+ * Conventions: `cell` is the 0-based index among all cells (markdown included); `line` is 1-based, inside
+ * the cell's source for code facts and counted through the cell's outputs for output facts. A value the
+ * code does not give is null (never Keras's default). Lists are in notebook order.
+ */
+
+export const INSPECT_VERSION = 1;
+
+/** A metric value: JSON has no NaN or infinities, so those are written as these strings (Number() reads them back). */
+export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
+
+export interface InspectNotebook {
+  nbformat: string;
+  /** Non-empty code cells. */
+  codeCells: number;
+  /** Non-empty code cells with an execution count. */
+  executedCells: number;
+  executionOrder: 'in-order' | 'out-of-order' | 'not-run';
+  colab: boolean;
+  accelerator: string | null;
+  /** All cells, markdown and raw included. */
+  cells: number;
+  kernel: string | null;
+}
+
+export interface InspectLayer {
+  type: string;
+  units: number | null;
+  activation: string | null;
+  inputShape: number[] | null;
+  /** Dropout rate; null for other layers or when not readable. */
+  rate: number | null;
+  cell: number;
+  line: number | null;
+}
+
+export interface InspectCompile {
+  loss: string | null;
+  optimizer: string | null;
+  metrics: string[] | null;
+  learningRate: number | null;
+  cell: number;
+  line: number | null;
+}
+
+export interface InspectModel {
+  cell: number;
+  line: number | null;
+  variable: string;
+  kind: 'sequential' | 'functional';
+  layers: InspectLayer[];
+  compile: InspectCompile | null;
+}
+
+export interface InspectFit {
+  cell: number;
+  line: number | null;
+  model: string;
+  epochs: number | null;
+  batchSize: number | null;
+  validationSplit: number | null;
+  hasValidationData: boolean;
+  verbose: number | null;
+}
+
+export interface InspectSummaryLayer {
+  name: string;
+  type: string;
+  outputShape: string;
+  params: number;
+}
+
+export interface InspectSummary {
+  cell: number;
+  line: number | null;
+  format: 'keras2-classic' | 'keras2-spaced' | 'keras2-bytes' | 'keras3-box';
+  modelName: string | null;
+  layers: InspectSummaryLayer[];
+  totalParams: number | null;
+  trainableParams: number | null;
+  nonTrainableParams: number | null;
+  optimizerParams: number | null;
+}
+
+/** One epoch: the four usual metrics always present (null when not logged), other metrics as printed. */
+export interface InspectEpoch {
+  epoch: number;
+  loss: JsonNumber | null;
+  accuracy: JsonNumber | null;
+  val_loss: JsonNumber | null;
+  val_accuracy: JsonNumber | null;
+  [metric: string]: JsonNumber | null;
+}
+
+export interface InspectTrainingLog {
+  cell: number;
+  line: number | null;
+  epochsLogged: number;
+  epochsTotal: number | null;
+  stepsPerEpoch: number | null;
+  counterUnit: 'steps' | 'samples' | null;
+  truncated: boolean;
+  epochs: InspectEpoch[];
+  final: InspectEpoch | null;
+}
+
+export interface InspectCall {
+  cell: number;
+  line: number | null;
+  method: string;
+  model: string;
+  target: string | null;
+  input: string | null;
+}
+
+export interface InspectDataStep {
+  cell: number;
+  line: number | null;
+  kind: 'load_data' | 'reshape' | 'scale' | 'to_categorical';
+  target: string | null;
+  args: (number | string)[];
+}
+
+export interface InspectReport {
+  version: typeof INSPECT_VERSION;
+  /** The path as given on the command line. */
+  file: string;
+  /** Why the file could not be read as a notebook; null when it was read (then `notebook` is not null). */
+  error: string | null;
+  notebook: InspectNotebook | null;
+  models: InspectModel[];
+  fits: InspectFit[];
+  summaries: InspectSummary[];
+  trainingLogs: InspectTrainingLog[];
+  shapes: { cell: number; line: number | null; shape: number[] }[];
+  images: { cell: number; line: number | null; mime: string }[];
+  errors: { cell: number; line: number | null; ename: string; message: string }[];
+  syntaxErrors: { cell: number; line: number; message: string }[];
+  calls: InspectCall[];
+  dataSteps: InspectDataStep[];
+  arrays: { cell: number; line: number | null; values: JsonNumber[] }[];
+}

@@ -1,0 +1,96 @@
+/**
+ * Integrity checks: per notebook (where it is graded) the stale-output and provenance findings and the
+ * facts for copy detection; per batch (in the main thread) the copy clusters. Flags for a human only:
+ * nothing here changes a score.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { StudentModel } from '../checks/define-check.js';
+import { RubricError } from '../errors.js';
+import { loadPythonParser } from '../python/tree-sitter.js';
+import type { Evidence, Notebook } from '../types.js';
+import { buildClusters } from './clusters.js';
+import { accountPairs, codePairs, imagePairs, logPairs, MIN_CODE_SIMILARITY, MIN_SHARED_FINGERPRINTS, type Member } from './copies.js';
+import { notebookFacts, type NotebookFacts } from './facts.js';
+import { provenanceFindings, type ProvenanceContext } from './provenance.js';
+import { staleOutputFindings, type LocalFinding } from './stale.js';
+import { buildTemplate, EMPTY_TEMPLATE, type Template } from './template.js';
+import type { CopyCluster, IntegritySettings } from './types.js';
+import { K, WINDOW } from './winnow.js';
+
+export type { Member } from './copies.js';
+export type { NotebookFacts } from './facts.js';
+export type { LocalFinding } from './stale.js';
+export type * from './types.js';
+
+/** The template as text, to be built once per thread (the build needs the Python parser). */
+export interface TemplateSource {
+  name: string;
+  text: string;
+}
+
+/** Reads the rubric's `template` (relative to the rubric file); null when the rubric names none. */
+export async function readTemplate(rubricFile: string, template: string | undefined): Promise<TemplateSource | null> {
+  if (!template) return null;
+  const path = resolve(dirname(rubricFile), template);
+  try {
+    return { name: template, text: await readFile(path, 'utf8') };
+  } catch (error) {
+    throw new RubricError(rubricFile, [`template: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+  }
+}
+
+const built = new Map<string, Promise<Template>>();
+
+export function templateFor(source: TemplateSource | null): Promise<Template> {
+  if (!source) return Promise.resolve(EMPTY_TEMPLATE);
+  const key = `${source.name}\u0000${source.text}`;
+  let template = built.get(key);
+  if (!template) {
+    template = loadPythonParser().then((parser) => buildTemplate(parser, source.name, source.text));
+    built.set(key, template);
+  }
+  return template;
+}
+
+export interface NotebookIntegrity {
+  facts: NotebookFacts;
+  findings: LocalFinding[];
+}
+
+export async function analyseNotebook(
+  input: { bytes: Buffer; notebook: Notebook; evidence: Evidence; studentModel: StudentModel | null },
+  template: TemplateSource | null,
+  context: ProvenanceContext,
+): Promise<NotebookIntegrity> {
+  const [parser, tpl] = await Promise.all([loadPythonParser(), templateFor(template)]);
+  const facts = notebookFacts(input.notebook, input.evidence, tpl, parser);
+  const findings = [
+    ...staleOutputFindings(input.notebook, input.evidence, input.studentModel),
+    ...provenanceFindings(input.bytes, input.notebook, facts, context),
+  ];
+  return { facts, findings };
+}
+
+/** Fingerprints, images and accounts held by more notebooks than this are the class's common ground. */
+export function commonLimit(graded: number): number {
+  return Math.max(10, Math.ceil(graded / 5));
+}
+
+export function integritySettings(template: string | null, graded: number): IntegritySettings {
+  return {
+    template,
+    k: K,
+    window: WINDOW,
+    minSharedFingerprints: MIN_SHARED_FINGERPRINTS,
+    minCodeSimilarity: MIN_CODE_SIMILARITY,
+    commonLimit: commonLimit(graded),
+  };
+}
+
+/** Copy clusters among the graded notebooks (one per student; a student's earlier uploads are not compared). */
+export function detectCopies(members: readonly Member[]): CopyCluster[] {
+  const limit = commonLimit(members.length);
+  const pairs = [...logPairs(members), ...codePairs(members, limit), ...imagePairs(members, limit), ...accountPairs(members)];
+  return buildClusters(members, pairs);
+}

@@ -1,0 +1,103 @@
+/**
+ * Saved outputs that do not belong to the saved code: a model.summary() of another model, a log that
+ * counts a different number of epochs than its fit asks for, execution counts that go backwards, and
+ * metrics no run can print. Each is a flag for a human with its evidence; points are the rubric's.
+ */
+import type { StudentModel } from '../checks/define-check.js';
+import type { Evidence, FitSpec, Notebook, TrainingLog } from '../types.js';
+import type { IntegrityFinding } from './types.js';
+
+export type LocalFinding = Omit<IntegrityFinding, 'file' | 'studentId'>;
+
+const cellNo = (cell: number): number => cell + 1;
+
+export function staleOutputFindings(notebook: Notebook, evidence: Evidence, studentModel: StudentModel | null): LocalFinding[] {
+  return [
+    ...summaryFindings(evidence, studentModel),
+    ...logFindings(notebook, evidence),
+    ...orderFindings(notebook),
+  ];
+}
+
+function summaryFindings(evidence: Evidence, model: StudentModel | null): LocalFinding[] {
+  const summary = evidence.outputs.summaries.at(-1);
+  const description = model?.description;
+  if (!summary || !model || !description || summary.trainableParams === null) return [];
+  if (summary.at.cell < model.spec.at.cell) return [];
+  if (summary.trainableParams === description.trainableParams) return [];
+  return [
+    {
+      flag: 'summary-mismatch',
+      evidence:
+        `the saved model.summary() in cell ${cellNo(summary.at.cell)} shows ${summary.trainableParams} trainable parameters, ` +
+        `but the model the code builds (cell ${cellNo(model.spec.at.cell)}) has ${description.trainableParams}: the output is from other code`,
+      at: summary.at,
+    },
+  ];
+}
+
+/** Logs paired with the fit calls of their cell, in order. */
+function pairLogs(evidence: Evidence): [TrainingLog, FitSpec | null][] {
+  const fitsByCell = new Map<number, FitSpec[]>();
+  for (const fit of evidence.code.fits) fitsByCell.set(fit.at.cell, [...(fitsByCell.get(fit.at.cell) ?? []), fit]);
+  const used = new Map<number, number>();
+  return evidence.outputs.trainingLogs.map((log) => {
+    const index = used.get(log.at.cell) ?? 0;
+    used.set(log.at.cell, index + 1);
+    const fits = fitsByCell.get(log.at.cell) ?? [];
+    return [log, fits[Math.min(index, fits.length - 1)] ?? null];
+  });
+}
+
+function logFindings(notebook: Notebook, evidence: Evidence): LocalFinding[] {
+  const findings: LocalFinding[] = [];
+  for (const [log, fit] of pairLogs(evidence)) {
+    const cell = notebook.cells[log.at.cell];
+    const source = cell?.source ?? '';
+    const where = `the log in cell ${cellNo(log.at.cell)}`;
+    if (fit?.epochs != null) {
+      const stoppedEarly = /EarlyStopping|callbacks\s*=/.test(source) || (cell?.outputs ?? []).some((o) => o.kind === 'error');
+      if (log.epochsTotal !== null && log.epochsTotal !== fit.epochs) {
+        findings.push({ flag: 'epochs-mismatch', evidence: `${where} counts to Epoch ${log.final?.epoch ?? log.epochsLogged}/${log.epochsTotal}, but the code of that cell asks for epochs=${fit.epochs}`, at: log.at });
+      } else if (log.epochsLogged > fit.epochs) {
+        findings.push({ flag: 'epochs-mismatch', evidence: `${where} has ${log.epochsLogged} epochs, more than epochs=${fit.epochs} in its code`, at: log.at });
+      } else if (log.epochsLogged < fit.epochs && !log.truncated && !stoppedEarly) {
+        findings.push({ flag: 'epochs-mismatch', evidence: `${where} stops after ${log.epochsLogged} of epochs=${fit.epochs}, with no error, early stopping or truncation saved`, at: log.at });
+      }
+    }
+    const impossible = impossibleValues(log, fit !== null && !/validation_(split|data|steps)/.test(source));
+    if (impossible) findings.push({ flag: 'impossible-log-values', evidence: `${where}: ${impossible}`, at: log.at });
+  }
+  return findings;
+}
+
+/** The first impossible value of a log, described; null when every value is possible. */
+export function impossibleValues(log: TrainingLog, noValidationInCode: boolean): string | null {
+  for (const record of log.epochs) {
+    for (const [name, value] of Object.entries(record)) {
+      if (name === 'epoch' || !Number.isFinite(value)) continue;
+      if (/acc/.test(name) && (value > 1 || value < 0)) return `epoch ${record.epoch} prints ${name} ${value}, outside 0..1`;
+      if (/loss/.test(name) && value < 0) return `epoch ${record.epoch} prints ${name} ${value}, below 0`;
+      if (noValidationInCode && name.startsWith('val_')) return `epoch ${record.epoch} prints ${name}, but the fit call of that cell has no validation data`;
+    }
+  }
+  return null;
+}
+
+function orderFindings(notebook: Notebook): LocalFinding[] {
+  let previous: { cell: number; count: number } | null = null;
+  for (const cell of notebook.cells) {
+    if (cell.type !== 'code' || cell.executionCount === null || cell.source.trim() === '') continue;
+    if (previous && cell.executionCount <= previous.count) {
+      return [
+        {
+          flag: 'execution-out-of-order',
+          evidence: `cell ${cellNo(cell.index)} has execution count [${cell.executionCount}] after cell ${cellNo(previous.cell)} with [${previous.count}]: the cells were not run top to bottom before saving`,
+          at: { cell: cell.index },
+        },
+      ];
+    }
+    previous = { cell: cell.index, count: cell.executionCount };
+  }
+  return [];
+}

@@ -1,0 +1,23 @@
+/** What the main thread and a grading worker say to each other (plain data, structured-cloned). */
+import type { StudentModel } from '../checks/define-check.js';
+import type { NotebookJob, NotebookOutcome } from '../grade-notebook.js';
+import type { TemplateSource } from '../integrity/index.js';
+import type { Expected } from '../rubric/expected.js';
+import type { ModelSpec } from '../types.js';
+
+/** What a worker needs to rebuild the grading context: plain data only. */
+export interface WorkerSetup {
+  rubric: unknown;
+  rubricFile: string;
+  expected: Expected;
+  template: TemplateSource | null;
+  tz: string;
+}
+
+export type ToWorker = { kind: 'job'; id: number; job: NotebookJob } | { kind: 'model'; id: number; model: StudentModel };
+
+export type FromWorker =
+  | { kind: 'done'; id: number; outcome: NotebookOutcome }
+  | { kind: 'failed'; id: number; error: string }
+  /** The worker asks the main thread to build a model (TensorFlow.js is loaded there only). */
+  | { kind: 'model'; id: number; spec: ModelSpec };

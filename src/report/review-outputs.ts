@@ -1,0 +1,42 @@
+/**
+ * `--report DIR` and `--feedback DIR`: the review report (index.html and submissions/…) and the
+ * per-student feedback files. Without --feedback, the feedback goes inside the report as DIR/feedback/.
+ * Writes files and returns what it wrote, for the console summary; src/cli.ts prints.
+ */
+import { join } from 'node:path';
+import type { GradeRun } from '../grade.js';
+import type { Expected } from '../rubric/expected.js';
+import type { LoadedRubric } from '../rubric/load.js';
+import { feedbackFiles } from './feedback.js';
+import { buildReport, writeFiles } from './html/index.js';
+import { loadReferenceBand, referencePath } from './html/reference-band.js';
+
+export interface ReviewOutputOptions {
+  rubric: LoadedRubric;
+  expected: Expected;
+  report?: string;
+  feedback?: string;
+  commentLimit?: number;
+}
+
+export async function writeReviewOutputs(run: GradeRun, options: ReviewOutputOptions): Promise<Record<string, string>> {
+  const written: Record<string, string> = {};
+  if (options.report) {
+    const reference = await loadReferenceBand(referencePath(options.rubric.file, options.rubric.reference));
+    const files = await buildReport(run, {
+      criteria: options.rubric.criteria.map((c) => ({ id: c.id, check: c.check })),
+      reference,
+      threshold: options.expected.accuracy?.threshold ?? null,
+      ...(options.commentLimit !== undefined ? { commentLimit: options.commentLimit } : {}),
+    });
+    await writeFiles(options.report, files);
+    written['review report'] = `${join(options.report, 'index.html')} (+ ${files.length - 1} submission pages${reference.band ? '' : '; no reference band'})`;
+  }
+  const feedbackDir = options.feedback ?? (options.report ? join(options.report, 'feedback') : undefined);
+  if (feedbackDir) {
+    const files = feedbackFiles(run);
+    await writeFiles(feedbackDir, files);
+    written.feedback = `${join(feedbackDir, '<学籍番号>.md')} (${files.length} students)`;
+  }
+  return written;
+}

@@ -1,0 +1,102 @@
+import { expect, it } from 'vitest';
+import check from '../../src/checks/predictions.js';
+import { readTestLabels } from '../../src/trainer/mnist.js';
+import type { Evidence } from '../../src/types.js';
+import { testCheck } from '../helpers/check-tester.js';
+import { CELL, expectedWith, lecture, probabilities } from '../helpers/evidence-builders.js';
+
+const { prediction, shapes } = expectedWith();
+const classes = shapes.predict.at(-1)!;
+const wrongLabel = (prediction.label + 1) % classes;
+const afterArrays = (e: Evidence) => e.outputs.arrays.filter((a) => a.at.cell === CELL.showAfter);
+/** The after-training cell shows `source`, and its outputs hold one array per label, in order. */
+const showAfter = (source: string, labels: number | number[], change?: (e: Evidence) => void) =>
+  lecture({
+    sources: (s) => void (s[CELL.showAfter] = source),
+    evidence: (e) => {
+      e.outputs.arrays = e.outputs.arrays.filter((a) => a.at.cell !== CELL.showAfter);
+      [labels].flat().forEach((label, i) => e.outputs.arrays.push(probabilities(classes, label, { cell: CELL.showAfter, line: i + 1 })));
+      change?.(e);
+    },
+  });
+
+it('takes the label of the predicted test image from the MNIST files', () => {
+  expect(prediction.label).toBe(readTestLabels()[prediction.sample]);
+});
+
+testCheck(check, {
+  valid: [
+    { name: 'predict before and after fit; np.around(test2[1], 3) at the label', input: lecture() },
+    { name: 'np.around(test2[1], 3) as the execute_result', input: showAfter('import numpy as np\nnp.around(test2[1], 3)', prediction.label) },
+    { name: 'y_test[1] printed first', input: showAfter('print(y_test[1])\nprint(np.around(test2[1], 3))', [wrongLabel, prediction.label]) },
+    {
+      name: 'the prediction not assigned to a variable',
+      input: showAfter('print(np.around(model.predict(x_test)[1], 3))', prediction.label, (e) => void (e.code.calls[1]!.target = null)),
+    },
+  ],
+  invalid: [
+    {
+      name: 'no predict before training',
+      input: lecture((e) => void e.code.calls.shift()),
+      findings: [{ messageId: 'noPredictBefore' }, { messageId: 'shapeMissing' }],
+      fraction: 0.5,
+    },
+    {
+      name: 'no predict before training, test2.shape shown after',
+      input: lecture((e) => {
+        e.code.calls.shift();
+        e.outputs.shapes.push({ shape: shapes.predict, at: { cell: CELL.predictAfter, line: 1 } });
+      }),
+      findings: [{ messageId: 'noPredictBefore' }],
+      fraction: 0.75,
+    },
+    {
+      name: 'no predict after training',
+      input: lecture((e) => void e.code.calls.pop()),
+      findings: [{ messageId: 'noPredictAfter' }],
+      fraction: 0.5,
+    },
+    {
+      name: 'no fit at all: every predict is before training',
+      input: lecture((e) => void (e.code.fits = [])),
+      findings: [{ messageId: 'noPredictAfter' }],
+      fraction: 0.5,
+    },
+    {
+      name: 'prediction shape not shown (only the one-hot labels have that shape)',
+      input: lecture((e) => void (e.outputs.shapes = e.outputs.shapes.filter((s) => s.at.cell !== CELL.predictBefore))),
+      findings: [{ messageId: 'shapeMissing' }],
+      fraction: 0.75,
+    },
+    {
+      name: 'the trained model predicts another class',
+      input: showAfter('print(np.around(test2[1],3))\nprint(y_test[1])', [wrongLabel, prediction.label]),
+      findings: [{ messageId: 'wrongClass', cell: CELL.showAfter }],
+      fraction: 0.75,
+    },
+    {
+      name: 'another class, with y_test[1] printed first',
+      input: showAfter('print(y_test[1])\nprint(np.around(test2[1], 3))', [prediction.label, wrongLabel]),
+      findings: [{ messageId: 'wrongClass', cell: CELL.showAfter }],
+      fraction: 0.75,
+    },
+    {
+      name: 'np.around(test2[1], 3) not shown',
+      input: lecture((e) => void (e.outputs.arrays = e.outputs.arrays.filter((a) => !afterArrays(e).includes(a)))),
+      findings: [{ messageId: 'noArray' }],
+      fraction: 0.75,
+    },
+    {
+      name: 'test2[1] printed, but y_test2[1] is not test2[1]',
+      input: showAfter('print(y_test2[1])', prediction.label),
+      findings: [{ messageId: 'noArray' }],
+      fraction: 0.75,
+    },
+    {
+      name: 'more statements than printed arrays',
+      input: showAfter('print(np.around(test2[1], 3))\nprint(np.argmax(test2[1]))\nprint(y_test[1])', [prediction.label, prediction.label]),
+      findings: [{ messageId: 'ambiguous' }],
+      unreadable: true,
+    },
+  ],
+});

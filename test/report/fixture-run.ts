@@ -1,0 +1,43 @@
+/**
+ * Grades a fixture folder in-process (the same pipeline as the CLI) and builds the review report from it,
+ * with no reference file unless one is given: tests do not depend on the trainer's output.
+ */
+import { join } from 'node:path';
+import { gradeSubmissions, type GradeRun } from '../../src/grade.js';
+import { loadRubric } from '../../src/rubric/load.js';
+import { resolveExpected } from '../../src/rubric/resolve-expected.js';
+import { buildReport, type ReportFile } from '../../src/report/html/index.js';
+import type { ReferenceLoad } from '../../src/report/html/reference-band.js';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const FIXTURES = join(ROOT, 'fixtures');
+export const NO_REFERENCE: ReferenceLoad = {
+  band: null,
+  file: 'rubrics/kadai4.reference.json',
+  missing: '参照ファイル kadai4.reference.json がまだないため、参照帯なしで表示しています(grade reference で作成できます)。',
+};
+
+/** fixtures/hostile is graded with a far deadline: its plain notebook's time is the checkout's mtime. */
+export const HOSTILE_DEADLINE = '2099-12-31T23:59';
+
+export async function gradeFixture(folder: string, options: { submissionTimes?: boolean; deadline?: string } = {}): Promise<GradeRun> {
+  const rubric = await loadRubric(join(ROOT, 'rubrics/kadai4.yaml'));
+  return gradeSubmissions({
+    input: join(FIXTURES, folder),
+    deadline: options.deadline ?? '2023-11-16T23:59',
+    tz: 'Asia/Tokyo',
+    rubric,
+    expected: resolveExpected(rubric.model),
+    ...(options.submissionTimes !== false ? { submissionTimesFile: join(FIXTURES, 'submission-times.csv') } : {}),
+  });
+}
+
+export async function fixtureReport(run: GradeRun, reference: ReferenceLoad = NO_REFERENCE, commentLimit?: number): Promise<ReportFile[]> {
+  const rubric = await loadRubric(join(ROOT, 'rubrics/kadai4.yaml'));
+  return buildReport(run, {
+    criteria: rubric.criteria.map((c) => ({ id: c.id, check: c.check })),
+    reference,
+    threshold: null,
+    ...(commentLimit ? { commentLimit } : {}),
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * The report in a real browser: Debian's chromium (/usr/bin/chromium, or $CHROMIUM) driven by
+ * playwright-core, opened from disk (file://) as a TA opens it. Checks the class page and two
+ * submission pages, that why each point was given or withheld is two clicks from index.html, that the
+ * table sorts, and that nothing a student wrote ran (fixtures/hostile): no `window.__pwned`, no title
+ * change, no console error or CSP violation, no request leaving the report's files, nothing hidden.
+ * Skipped only when chromium is absent and not in CI; in CI (`CI` set) it must run.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFiles } from '../../src/report/html/index.js';
+import { loadReferenceBand, type ReferenceLoad } from '../../src/report/html/reference-band.js';
+import { fixtureReport, gradeFixture, HOSTILE_DEADLINE, ROOT } from './fixture-run.js';
+
+const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+const mustRun = Boolean(process.env['CI']);
+/** Screenshots for a person to look at (not compared). */
+export const SCREENSHOTS = join(tmpdir(), 'kadai-grader-report-screenshots');
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+interface Problems {
+  console: string[];
+  requests: string[];
+}
+
+let dir: string;
+let context: BrowserContext;
+let submissions: string;
+let hostile: string;
+/** The rubric's real reference file when it exists (the band is drawn), else none (the report says so). */
+let reference: ReferenceLoad;
+const problems: Problems = { console: [], requests: [] };
+
+async function open(file: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') problems.console.push(`${page.url()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.console.push(`${page.url()}: ${error.message}`));
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return page;
+}
+
+const pwned = (page: Page): Promise<unknown> => page.evaluate('window.__pwned');
+
+describe.skipIf(!available && !mustRun)(`report in chromium${available ? '' : ` (skipped: ${CHROMIUM} not found; apt-get install chromium)`}`, () => {
+  beforeAll(async () => {
+    if (!available) throw new Error(`CI is set but ${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
+    dir = await mkdtemp(join(tmpdir(), 'report-browser-'));
+    submissions = join(dir, 'submissions-report');
+    hostile = join(dir, 'hostile-report');
+    reference = await loadReferenceBand(join(ROOT, 'rubrics', 'kadai4.reference.json'));
+    await writeFiles(submissions, await fixtureReport(await gradeFixture('submissions'), reference));
+    await writeFiles(hostile, await fixtureReport(await gradeFixture('hostile', { submissionTimes: false, deadline: HOSTILE_DEADLINE })));
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 900 } });
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+      problems.requests.push(url);
+      return route.abort();
+    });
+    await mkdir(SCREENSHOTS, { recursive: true });
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('class page: counts, review queue first, three charts, every file in a table that sorts', async () => {
+    const page = await open(join(submissions, 'index.html'));
+    await expect(page.locator('h1').textContent()).resolves.toContain('医療とAI・ビッグデータ応用 第4回');
+    await expect(page.locator('#review-table tbody tr').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect(page.locator('#review-table tbody tr').first().textContent()).resolves.toContain('2312008');
+    await expect(page.locator('#charts svg').count()).resolves.toBe(3);
+    if (reference.band) await expect(page.locator('#charts path[fill="#bfdbfe"]').count()).resolves.toBe(1);
+    else await expect(page.locator('#charts').textContent()).resolves.toContain('参照帯なしで表示しています');
+    await expect(page.locator('#all-table tbody tr').count()).resolves.toBe(16);
+    await page.screenshot({ path: join(SCREENSHOTS, 'class-page.png'), fullPage: true });
+    const scores = async (): Promise<number[]> => (await page.locator('#all-table tbody tr td:nth-child(6)').allTextContents()).map(Number);
+    await page.locator('#all-table th', { hasText: '得点' }).locator('button').click();
+    const up = await scores();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    await page.locator('#all-table th', { hasText: '得点' }).locator('button').click();
+    const down = await scores();
+    expect(down).toEqual([...up].sort((a, b) => b - a));
+    await page.close();
+  }, 60_000);
+
+  it('why each point was given or withheld is two clicks from index.html', async () => {
+    const page = await open(join(submissions, 'index.html'));
+    await page.locator('#all-table a', { hasText: '2312006' }).first().click();
+    await page.waitForURL(/07-2312006\.html$/);
+    const points = page.locator('#points');
+    await expect(points.isVisible()).resolves.toBe(true);
+    await expect(points.locator('tbody tr').count()).resolves.toBe(12);
+    await expect(points.textContent()).resolves.toContain('学習可能パラメータ数は 50890 でした(期待値 25450)');
+    await points.locator('a', { hasText: 'セル 8' }).first().click();
+    await expect(page.locator('#cell-8 .pins').textContent()).resolves.toContain('50890');
+    await expect(page.locator('#curves svg').count()).resolves.toBe(2);
+    if (reference.band) await expect(page.locator('#curves').textContent()).resolves.toContain('参照 val_accuracy');
+    await expect(page.locator('#notebook img.out-img').count()).resolves.toBeGreaterThanOrEqual(1);
+    await page.locator('#score').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'submission-page.png') });
+    await page.close();
+  }, 60_000);
+
+  it('a file that was not graded has a page with its status, reason and the way on', async () => {
+    const page = await open(join(submissions, 'index.html'));
+    await page.locator('#review-table a', { hasText: '2312008' }).click();
+    await expect(page.locator('main').textContent()).resolves.toContain('ノートブックとして読み込めませんでした');
+    await expect(page.locator('#points').count()).resolves.toBe(0);
+    await page.locator('nav.top a', { hasText: '次の要確認' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toContain('2312009');
+    await page.close();
+  }, 60_000);
+
+  it('no script from a notebook runs, nothing is hidden, no link runs script', async () => {
+    for (const name of ['index.html', 'submissions/01-2399001.html', 'submissions/02-2399002.html', 'submissions/03-2399003.html']) {
+      const page = await open(join(hostile, name));
+      await page.waitForTimeout(200);
+      await expect(pwned(page), name).resolves.toBeUndefined();
+      const title = await page.title();
+      expect(['pwned', 'pwned-html'], name).not.toContain(title);
+      expect(title, name).toMatch(/^(採点レビュー — |2399)/);
+      await expect(page.locator('a[href^="javascript:" i], a[href^="data:" i], a[href^="vbscript:" i]').count()).resolves.toBe(0);
+      await expect(page.locator('iframe, object, embed, main svg[onload], [onerror], [onload], [onmouseover]').count()).resolves.toBe(0);
+      const sources = (await page.evaluate("Array.from(document.images, (img) => img.getAttribute('src') || '')")) as string[];
+      expect(sources.filter((src) => !/^data:image\/(png|jpeg);base64,/.test(src)), name).toEqual([]);
+      if (name === 'submissions/01-2399001.html') {
+        await expect(page.locator('#points').isVisible()).resolves.toBe(true);
+        await expect(page.locator('.pin').first().isVisible()).resolves.toBe(true);
+        await expect(page.locator('#cell-2 .md').textContent()).resolves.toContain("<script>window.__pwned = 'markdown-script'");
+        await expect(page.locator('#cell-2 a').allTextContents()).resolves.toEqual(['safe link', 'mailto:ta@example.com']);
+        await page.screenshot({ path: join(SCREENSHOTS, 'hostile-page.png'), fullPage: true });
+      }
+      await page.close();
+    }
+    expect(problems.console).toEqual([]);
+    expect(problems.requests).toEqual([]);
+  }, 120_000);
+});
