@@ -7,7 +7,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, GraderError } from './errors.js';
 import { loadRubric } from './rubric/load.js';
-import { resolveExpected } from './rubric/resolve-expected.js';
+import { resolveRubricExpected } from './rubric/resolve-expected.js';
 import { gradeSubmissions, type GradeRun } from './grade.js';
 import { gradesCsv } from './report/csv.js';
 import { encodeText, unencodableInCp932, type CsvEncoding } from './report/encode.js';
@@ -16,6 +16,12 @@ import { prepareAnswers, writeExtraOutputs } from './report/extra-outputs.js';
 import { writeReviewOutputs } from './report/review-outputs.js';
 import { applyCommentLimit } from './report/comment.js';
 import { rubricJsonSchema } from './rubric/json-schema.js';
+import { makeReference } from './rubric/make-reference.js';
+import { trainerReplay, verifyRunAccuracy } from './verify-accuracy.js';
+import { selectBackend, type WantedBackend } from './trainer/backend.js';
+import type { LoadedRubric } from './rubric/load.js';
+import type { Expected } from './rubric/expected.js';
+import { trainingProgressLine } from './report/training-progress.js';
 import { formatInspect, inspectFile } from './inspect/index.js';
 import { createProgressBar } from './parallel/progress.js';
 
@@ -49,6 +55,10 @@ async function runGrade(argv: {
   feedback?: string;
   'comment-limit'?: number;
   jobs: number;
+  'verify-accuracy': boolean;
+  'accuracy-tolerance': number;
+  backend: WantedBackend;
+  'cache-dir': string;
 }): Promise<number> {
   if (!Number.isInteger(argv.jobs) || argv.jobs < 1) throw new GraderError(`--jobs must be a whole number of at least 1 (got ${argv.jobs})`);
   const rubric = await loadRubric(argv.rubric);
@@ -58,7 +68,7 @@ async function runGrade(argv: {
     ...(argv['answers-comment-column'] !== undefined ? { comment: argv['answers-comment-column'] } : {}),
   };
   const answers = argv.answers ? await prepareAnswers(argv.answers, answerColumns, argv.out, argv['answers-out']) : undefined;
-  const expected = resolveExpected(rubric.model);
+  const expected = await resolveRubricExpected(rubric);
   const bar = process.stderr.isTTY ? createProgressBar((text) => process.stderr.write(text)) : null;
   const run = await gradeSubmissions({
     input: argv.path,
@@ -73,6 +83,7 @@ async function runGrade(argv: {
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.finish();
+  if (argv['verify-accuracy']) await runVerifyAccuracy(run, rubric, expected, argv);
   if (argv['comment-limit'] !== undefined) applyCommentLimit(run.rows, argv['comment-limit']);
   const csv = gradesCsv(run);
   if (argv.encoding === 'cp932') {
@@ -97,6 +108,30 @@ async function runGrade(argv: {
   process.stdout.write(consoleSummary(run, { csv: argv.out, ...extra.written, ...review }));
   for (const line of extra.answersReport) process.stdout.write(`${line}\n`);
   return exitCodeFor(run);
+}
+
+/** --verify-accuracy: the reference band for the assignment's model, a cached replay for variants. */
+async function runVerifyAccuracy(
+  run: GradeRun,
+  rubric: LoadedRubric,
+  expected: Expected,
+  argv: { backend: WantedBackend; 'cache-dir': string; 'accuracy-tolerance': number },
+): Promise<void> {
+  const backend = await selectBackend(argv.backend);
+  for (const note of backend.notes) process.stderr.write(`backend ${note}\n`);
+  const progress = { startedAt: Date.now(), epochsDone: 0, epochsTotal: 0 };
+  const replay = trainerReplay(backend.name, argv['cache-dir'], (label, epoch, epochs, valAccuracy) => {
+    if (epoch === 1) progress.epochsTotal += epochs;
+    progress.epochsDone += 1;
+    const line = trainingProgressLine(progress, Date.now(), { label: `replay ${label}`, epoch, epochs, valAccuracy });
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}\u001b[K`);
+    else if (epoch === epochs) process.stderr.write(`${line}\n`);
+  });
+  const verdicts = await verifyRunAccuracy(run.rows, rubric.model, expected, replay, argv['accuracy-tolerance']);
+  if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+  for (const [file, verdict] of verdicts) {
+    process.stdout.write(`accuracy ${verdict.implausible ? 'IMPLAUSIBLE' : 'plausible'}: ${file}: ${verdict.detail} (backend ${backend.name})\n`);
+  }
 }
 
 async function main(): Promise<number> {
@@ -128,6 +163,10 @@ async function main(): Promise<number> {
           .option('report', { type: 'string', describe: 'also write the review report (static HTML, opens from disk) to this folder: index.html + one page per file' })
           .option('feedback', { type: 'string', describe: 'write per-student feedback <学籍番号>.md to this folder (default with --report: <report>/feedback)' })
           .option('jobs', { type: 'number', default: availableParallelism(), describe: 'worker threads for reading and scoring notebooks (default: the number of cores); the output is the same for any value' })
+          .option('verify-accuracy', { type: 'boolean', default: false, describe: "check each reported final val_accuracy against what the student's own model reaches (reference band, or a cached training run of their variant; slow the first time)" })
+          .option('accuracy-tolerance', { type: 'number', default: 0.015, describe: 'with --verify-accuracy: how far above the reachable val_accuracy a report may be before it is flagged' })
+          .option('backend', { choices: ['auto', 'tensorflow', 'wasm', 'cpu'] as const, default: 'auto' as const, describe: 'TensorFlow.js backend for --verify-accuracy training: tensorflow (tfjs-node-gpu) → wasm → cpu' })
+          .option('cache-dir', { type: 'string', default: '.cache', describe: 'where --verify-accuracy keeps training results (by spec + settings + backend)' })
           .option('comment-limit', { type: 'number', describe: 'cut the comment (CSV, answer.csv, report) to N characters, ending in …' })
           .check((a) => {
             const limit = a['comment-limit'];
@@ -138,7 +177,8 @@ async function main(): Promise<number> {
           .example('$0 download.zip --deadline "2023-11-16 23:59" --submission-times times.csv --encoding cp932', 'grade a zip with WebClass submission times')
           .example('$0 ./submissions --deadline 2023-11-16T23:59 --report report --comment-limit 400', 'also write report/index.html and report/feedback/<学籍番号>.md')
           .example('$0 ./submissions --deadline 2023-11-16T23:59 --extensions extensions.csv --overrides overrides.csv', 'per-student deadlines and TA overrides')
-          .example('$0 ./submissions --deadline 2023-11-16T23:59 --answers answer.csv --json results.json', "fill WebClass's answer.csv (→ answer.filled.csv) and write results JSON"),
+          .example('$0 ./submissions --deadline 2023-11-16T23:59 --answers answer.csv --json results.json', "fill WebClass's answer.csv (→ answer.filled.csv) and write results JSON")
+          .example('$0 ./submissions --deadline 2023-11-16T23:59 --verify-accuracy', 'also check reported val_accuracy against what each model reaches (trains variants once, cached in .cache/)'),
       async (argv) => {
         code = await runGrade({ ...argv, path: argv.path ?? '' });
       },
@@ -156,6 +196,41 @@ async function main(): Promise<number> {
         const report = await inspectFile(argv.notebook ?? '');
         process.stdout.write(argv.json ? `${JSON.stringify(report, null, 2)}\n` : formatInspect(report));
         if (report.error !== null) code = EXIT.ungraded;
+      },
+    )
+    .command(
+      'reference',
+      "Train the rubric's model with N seeds on MNIST (TensorFlow.js) and write the rubric's reference file",
+      (y) =>
+        y
+          .option('rubric', { type: 'string', default: DEFAULT_RUBRIC, describe: 'rubric YAML file whose model is trained' })
+          .option('seeds', { type: 'number', default: 5, describe: 'independent runs (seeds 1…N), in parallel worker threads' })
+          .option('epochs', { type: 'number', describe: "epochs per run (default: the rubric's fit.epochs; another value needs --out)" })
+          .option('backend', { choices: ['auto', 'tensorflow', 'wasm', 'cpu'] as const, default: 'auto' as const, describe: 'TensorFlow.js backend: tensorflow (tfjs-node-gpu) → wasm → cpu' })
+          .option('out', { type: 'string', describe: "where to write (default: the rubric's reference file)" })
+          .example('$0 reference --seeds 5', 'rubrics/kadai4.reference.json from 5 seeds × 30 epochs')
+          .example('$0 reference --seeds 1 --epochs 2 --out /tmp/quick.json', 'a quick look'),
+      async (argv) => {
+        const rubric = await loadRubric(argv.rubric);
+        const progress = { startedAt: Date.now(), epochsDone: 0, epochsTotal: argv.seeds * (argv.epochs ?? rubric.model.fit.epochs) };
+        const { reference, path } = await makeReference(rubric, {
+          seeds: argv.seeds,
+          backend: argv.backend,
+          ...(argv.epochs !== undefined ? { epochs: argv.epochs } : {}),
+          ...(argv.out !== undefined ? { out: argv.out } : {}),
+          onProgress: ({ seed, epoch, epochs }) => {
+            progress.epochsDone += 1;
+            const line = trainingProgressLine(progress, Date.now(), { label: `seed ${seed}`, epoch: epoch.epoch, epochs, valAccuracy: epoch.val_accuracy });
+            if (process.stderr.isTTY) process.stderr.write(`\r${line}\u001b[K`);
+            else if (epoch.epoch === epochs) process.stderr.write(`${line}\n`);
+          },
+        });
+        if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+        for (const note of reference.run.notes) process.stdout.write(`backend ${note}\n`);
+        const finals = reference.seeds.map((s) => `seed ${s.seed}: val_accuracy ${s.finalValAccuracy ?? '–'}, test accuracy ${s.testAccuracy}`);
+        process.stdout.write(`${finals.join('\n')}\n`);
+        process.stdout.write(`backend ${reference.run.backend}, ${reference.run.secondsPerEpoch} s/epoch per worker, ${reference.run.workers} workers\n`);
+        process.stdout.write(`wrote ${path}\n`);
       },
     )
     .command(

@@ -22,7 +22,7 @@ import { finishRows } from './finish-rows.js';
 import { readTemplate, type IntegrityResult, type NotebookIntegrity } from './integrity/index.js';
 import { finishIntegrity } from './integrity/run.js';
 import type { NotebookOutcome } from './grade-notebook.js';
-import { createGradePool } from './parallel/pool.js';
+import { createGradePool, threadsFor } from './parallel/pool.js';
 import { describeModelSpec } from './student-model.js';
 
 export interface GradeOptions {
@@ -80,6 +80,8 @@ export interface GradeRun {
   deadline: string;
   tz: string;
   expectedSource: string;
+  /** The accuracy threshold and where it came from, when the rubric has a reference file. */
+  accuracy: Expected['accuracy'];
   latePolicy: LatePolicy;
   rows: GradeRow[];
   /** Things the TA should know that did not stop the run (unused extensions, overrides not applied). */
@@ -150,7 +152,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
   const max = maxScore(options.rubric);
   const pool = createGradePool(
     { rubric: options.rubric, expected: options.expected, template, tz: options.tz, describeModel: async (spec) => describeModelSpec(spec) },
-    { jobs: options.jobs ?? 1, ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
+    { jobs: threadsFor(options.jobs ?? 1, items.filter((item) => item.isNotebook).length), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
   );
   const rows: GradeRow[] = [];
   // Every notebook is handed to the pool at once; rows are assembled in input order whatever the finishing order.
@@ -221,6 +223,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
     deadline: deadlineLabel,
     tz: options.tz,
     expectedSource: options.expected.source,
+    accuracy: options.expected.accuracy,
     latePolicy: policy,
     rows,
     warnings,

@@ -22,6 +22,7 @@ export function joinMultiline(value: unknown): string {
 
 /** Applies `\r`, `\b`, `\n` as a terminal would and removes ANSI CSI/OSC (and other ESC) sequences. */
 export function cleanTerminalText(raw: string): string {
+  if (!CONTROL_OR_ESCAPE.test(raw)) return raw; // most outputs: nothing to render
   const out: string[] = [];
   let start = 0;
   while (start <= raw.length) {

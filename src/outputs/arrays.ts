@@ -9,7 +9,7 @@
  * not read.
  */
 import type { ArrayFact, NotebookCell, OutputEvidence } from '../types.js';
-import { cellOutputView, linesOf } from './cell-lines.js';
+import { cellOutputView, segmentsOf } from './cell-lines.js';
 import { MAX_FACTS_PER_CELL } from './limits.js';
 
 /** Characters a printed numeric array may hold (ASCII; other whitespace is tested with \s). */
@@ -84,19 +84,13 @@ export function parseArrays(cells: readonly NotebookCell[]): ArrayFact[] {
   const facts: ArrayFact[] = [];
   for (const cell of cells) {
     if (cell.type !== 'code' || cell.outputs.length === 0) continue;
-    const view = cellOutputView(cell);
-    const lines = linesOf(view, ['stdout', 'execute_result', 'display_data']);
-    // consecutive lines of one output are scanned together so that wrapped arrays stay whole
-    let start = 0;
-    const before = facts.length;
-    while (start < lines.length && facts.length - before < MAX_FACTS_PER_CELL) {
-      let end = start + 1;
-      while (end < lines.length && lines[end]!.output === lines[start]!.output) end++;
-      const text = lines.slice(start, end).map((l) => l.text).join('\n');
-      if (text.includes('[')) {
-        for (const fact of arraysInText(text, cell.index, lines[start]!.line)) if (facts.length - before < MAX_FACTS_PER_CELL) facts.push(fact);
-      }
-      start = end;
+    // the lines of one output are scanned together so that wrapped arrays stay whole
+    let found = 0;
+    for (const segment of segmentsOf(cellOutputView(cell), ['stdout', 'execute_result', 'display_data'])) {
+      if (found >= MAX_FACTS_PER_CELL) break;
+      const text = segment.lines.join('\n');
+      if (!text.includes('[')) continue;
+      for (const fact of arraysInText(text, cell.index, segment.firstLine)) if (found++ < MAX_FACTS_PER_CELL) facts.push(fact);
     }
   }
   return facts;

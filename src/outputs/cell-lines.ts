@@ -7,22 +7,35 @@
  */
 import type { CleanOutput, NotebookCell, OutputKind } from '../types.js';
 
-export interface OutputLine {
-  /** Cleaned text of the line (no newline). */
-  text: string;
-  /** 1-based line number across the cell's outputs. */
-  line: number;
+/** One output's text split into lines; its first line has number `firstLine`. */
+export interface OutputSegment {
   /** Index of the output inside the cell. */
   output: number;
   kind: OutputKind;
   stream?: 'stdout' | 'stderr';
+  /** 1-based line number (across the cell's outputs) of lines[0]. */
+  firstLine: number;
+  /** Cleaned text lines (no newline). */
+  lines: string[];
 }
 
 export interface CellOutputView {
   cell: number;
-  lines: OutputLine[];
+  /** Outputs with text, in order. */
+  segments: OutputSegment[];
   /** First line number of each output (the line it would start on when it has no text). */
   outputStart: number[];
+  /** Selections already made (see linesOf), by kinds. */
+  selections: Map<string, LineSelection>;
+}
+
+/**
+ * The lines of some outputs as parallel lists (no object per line: an output may hold millions of lines):
+ * texts[i] is the text of line number lineNumbers[i].
+ */
+export interface LineSelection {
+  texts: string[];
+  lineNumbers: number[];
 }
 
 /** Views are cached per cell object (notebooks are plain data that nothing mutates after parsing). */
@@ -37,21 +50,21 @@ export function cellOutputView(cell: NotebookCell): CellOutputView {
 }
 
 function buildView(cell: NotebookCell): CellOutputView {
-  const lines: OutputLine[] = [];
+  const segments: OutputSegment[] = [];
   const outputStart: number[] = [];
+  let next = 1;
   cell.outputs.forEach((output, index) => {
-    outputStart.push(lines.length + 1);
+    outputStart.push(next);
     const text = outputText(output);
     if (text === '') return;
-    const parts = text.split('\n');
-    if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-    for (const part of parts) {
-      const line: OutputLine = { text: part, line: lines.length + 1, output: index, kind: output.kind };
-      if (output.stream) line.stream = output.stream;
-      lines.push(line);
-    }
+    const lines = text.split('\n');
+    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+    const segment: OutputSegment = { output: index, kind: output.kind, firstLine: next, lines };
+    if (output.stream) segment.stream = output.stream;
+    segments.push(segment);
+    next += lines.length;
   });
-  return { cell: cell.index, lines, outputStart };
+  return { cell: cell.index, segments, outputStart, selections: new Map() };
 }
 
 /** HTML longer than this is not turned into text (a Keras 3 summary's `<pre>` is a few kilobytes). */
@@ -80,9 +93,27 @@ function decodeEntity(entity: string): string {
   return code <= 0x10ffff ? String.fromCodePoint(code) : '';
 }
 
-/** Lines of the given kinds: 'stdout' / 'stderr' select streams, other names select output kinds. */
-export function linesOf(view: CellOutputView, kinds: readonly (OutputKind | 'stdout' | 'stderr')[]): OutputLine[] {
-  return view.lines.filter((line) =>
-    line.kind === 'stream' ? kinds.includes(line.stream ?? 'stdout') || kinds.includes('stream') : kinds.includes(line.kind),
+type LineKind = OutputKind | 'stdout' | 'stderr';
+
+/** Outputs of the given kinds: 'stdout' / 'stderr' select streams, other names select output kinds. */
+export function segmentsOf(view: CellOutputView, kinds: readonly LineKind[]): OutputSegment[] {
+  return view.segments.filter((segment) =>
+    segment.kind === 'stream' ? kinds.includes(segment.stream ?? 'stdout') || kinds.includes('stream') : kinds.includes(segment.kind),
   );
+}
+
+/** The lines of the outputs of the given kinds, in order (cached on the view). */
+export function linesOf(view: CellOutputView, kinds: readonly LineKind[]): LineSelection {
+  const key = kinds.join(',');
+  const cached = view.selections.get(key);
+  if (cached) return cached;
+  const selection: LineSelection = { texts: [], lineNumbers: [] };
+  for (const segment of segmentsOf(view, kinds)) {
+    for (let i = 0; i < segment.lines.length; i++) {
+      selection.texts.push(segment.lines[i]!);
+      selection.lineNumbers.push(segment.firstLine + i);
+    }
+  }
+  view.selections.set(key, selection);
+  return selection;
 }

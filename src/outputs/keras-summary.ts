@@ -92,7 +92,7 @@ export function parseSummaries(cells: readonly NotebookCell[]): SummaryTable[] {
   for (const cell of cells) {
     if (cell.type !== 'code' || cell.outputs.length === 0) continue;
     const lines = linesOf(cellOutputView(cell), ['stdout', 'display_data', 'execute_result']);
-    for (const table of summariesInLines(lines.map((l) => l.text), cell.index, lines.map((l) => l.line))) tables.push(table);
+    for (const table of summariesInLines(lines.texts, cell.index, lines.lineNumbers)) tables.push(table);
   }
   return tables;
 }

@@ -17,12 +17,13 @@ const SHAPE_TUPLE = /(?<![\w.])\(\s*(\d+)\s*,((?:\s*\d+\s*,){0,62}\s*\d+)?\s*(?:
 const SUMMARY_ROW = /^\s*\S+\s+\(\w+\)\s+\(.*\)\s+\d[\d,]*\s*$/;
 
 /** Shapes printed in one line of output text. */
-export function shapesInText(text: string, at: Location): ShapeFact[] {
+export function shapesInText(text: string, at: Location, limit = Infinity): ShapeFact[] {
   const facts: ShapeFact[] = [];
   const lines = text.split('\n');
   lines.forEach((line, offset) => {
     if (SUMMARY_ROW.test(line) || line.includes('│')) return;
     for (const match of line.matchAll(SHAPE_TUPLE)) {
+      if (facts.length >= limit) return;
       const dims = [match[1]!, ...(match[2] ?? '').split(',')].map((d) => d.trim()).filter((d) => d !== '');
       facts.push({ shape: dims.map(Number), at: { cell: at.cell, line: (at.line ?? 1) + offset } });
     }
@@ -35,12 +36,14 @@ export function parseShapes(cells: readonly NotebookCell[]): ShapeFact[] {
   const facts: ShapeFact[] = [];
   for (const cell of cells) {
     if (cell.type !== 'code') continue;
+    const { texts, lineNumbers } = linesOf(cellOutputView(cell), ['stdout', 'execute_result']);
     let found = 0;
-    for (const line of linesOf(cellOutputView(cell), ['stdout', 'execute_result'])) {
-      if (found >= MAX_FACTS_PER_CELL) break;
-      if (!line.text.includes('(')) continue;
-      for (const fact of shapesInText(line.text, { cell: cell.index, line: line.line })) {
-        if (found++ < MAX_FACTS_PER_CELL) facts.push(fact);
+    for (let i = 0; i < texts.length && found < MAX_FACTS_PER_CELL; i++) {
+      const text = texts[i]!;
+      if (!text.includes('(')) continue;
+      for (const fact of shapesInText(text, { cell: cell.index, line: lineNumbers[i]! }, MAX_FACTS_PER_CELL - found)) {
+        facts.push(fact);
+        found++;
       }
     }
   }

@@ -104,7 +104,7 @@ export function parseTrainingLogs(cells: readonly NotebookCell[]): TrainingLog[]
   for (const cell of cells) {
     if (cell.type !== 'code' || cell.outputs.length === 0) continue;
     const lines = linesOf(cellOutputView(cell), ['stdout', 'stderr']);
-    for (const log of trainingLogsInLines(lines.map((l) => l.text), cell.index, lines.map((l) => l.line))) logs.push(log);
+    for (const log of trainingLogsInLines(lines.texts, cell.index, lines.lineNumbers)) logs.push(log);
   }
   return logs;
 }

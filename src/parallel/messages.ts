@@ -17,7 +17,11 @@ export interface WorkerSetup {
 export type ToWorker = { kind: 'job'; id: number; job: NotebookJob } | { kind: 'model'; id: number; model: StudentModel };
 
 export type FromWorker =
-  | { kind: 'done'; id: number; outcome: NotebookOutcome }
+  /**
+   * The notebook (plain strings and finite numbers, JSON-safe) travels as JSON text, which costs a third
+   * of a structured clone of its many small objects; the rest (evidence may hold NaN) is cloned.
+   */
+  | { kind: 'done'; id: number; outcome: NotebookOutcome; notebookJson: string | null }
   | { kind: 'failed'; id: number; error: string }
   /** The worker asks the main thread to build a model (TensorFlow.js is loaded there only). */
   | { kind: 'model'; id: number; spec: ModelSpec };

@@ -20,6 +20,14 @@ export interface GradePool {
   close(): Promise<void>;
 }
 
+/** A worker costs about as much to start as grading this many notebooks: fewer per worker are not worth a thread. */
+export const NOTEBOOKS_PER_WORKER = 50;
+
+/** Threads actually used for `notebooks` notebooks when `jobs` are allowed (1 means the main thread only). */
+export function threadsFor(jobs: number, notebooks: number): number {
+  return Math.max(1, Math.min(jobs, Math.ceil(notebooks / NOTEBOOKS_PER_WORKER)));
+}
+
 /** Jobs in flight per worker: one running, one waiting, so that a worker never idles on a message. */
 const IN_FLIGHT = 2;
 
@@ -79,7 +87,9 @@ function workerPool(context: NotebookContext, size: number, onSubmit: () => void
       if (!pending) return;
       inFlight.delete(message.id);
       pending.resolve(
-        message.kind === 'done' ? message.outcome : unreadableOutcome(`The grader failed on this notebook (${message.error}); please report it.`, ['needs-review']),
+        message.kind === 'done'
+          ? { ...message.outcome, notebook: message.notebookJson === null ? null : (JSON.parse(message.notebookJson) as NotebookOutcome['notebook']) }
+          : unreadableOutcome(`The grader failed on this notebook (${message.error}); please report it.`, ['needs-review']),
       );
       onDone();
       feed(worker);

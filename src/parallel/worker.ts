@@ -55,7 +55,7 @@ if (port) {
     if (message.kind === 'model') return models.answer(message.id, message.model);
     void ready
       .then((ctx) => gradeNotebookSafely(message.job, ctx))
-      .then((outcome) => reply({ kind: 'done', id: message.id, outcome }))
+      .then((outcome) => reply({ kind: 'done', id: message.id, outcome: { ...outcome, notebook: null }, notebookJson: outcome.notebook ? JSON.stringify(outcome.notebook) : null }))
       .catch((error: unknown) => reply({ kind: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error) }));
   });
 }

@@ -10,7 +10,7 @@ import { maskMagics } from './magics.js';
 import type { EvalContext, Interpreter } from './state.js';
 import { callFunction, runBlock } from './statements.js';
 import { parseCell } from './parse-cache.js';
-import { loadPythonParser, parseBounded } from './tree-sitter.js';
+import { loadPythonParser, MAX_SOURCE_CHARS } from './tree-sitter.js';
 
 export { maskMagics } from './magics.js';
 export { codeCellsInExecutionOrder } from './execution-order.js';
@@ -35,8 +35,12 @@ export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEv
   const trees: Tree[] = [];
   try {
     for (const cell of codeCellsInExecutionOrder(cells)) {
-      const parsed = parseCell(parser, maskMagics(cell.source));
-      if (!parsed) continue;
+      // an over-long cell goes to the parser unmasked, which refuses it by its length before any work
+      const parsed = parseCell(parser, cell.source.length > MAX_SOURCE_CHARS ? cell.source : maskMagics(cell.source));
+      if ('failure' in parsed) {
+        syntaxErrors.push({ cell: cell.index, line: 1, message: `could not analyse this cell: ${parsed.failure}` });
+        continue;
+      }
       const { tree, problem } = parsed;
       if (parsed.owned) trees.push(tree);
       if (problem) {

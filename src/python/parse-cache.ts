@@ -7,6 +7,7 @@
  */
 import type { Parser, Tree } from 'web-tree-sitter';
 import { findSyntaxError } from './syntax-errors.js';
+import { parseBounded } from './tree-sitter.js';
 
 export const TREE_CACHE_LIMIT = 1000;
 /** Longer sources are not kept: the cache is for ordinary cells. */
@@ -21,11 +22,13 @@ export interface ParsedCell {
 
 const cache = new Map<string, ParsedCell>();
 
-export function parseCell(parser: Parser, source: string): ParsedCell | null {
+/** The cell's tree, or why it could not be parsed (too long, or the parser gave up: see parseBounded). */
+export function parseCell(parser: Parser, source: string): ParsedCell | { failure: string } {
   const hit = cache.get(source);
   if (hit) return hit;
-  const tree = parser.parse(source);
-  if (!tree) return null;
+  const bounded = parseBounded(parser, source);
+  if (!bounded.ok) return { failure: bounded.reason };
+  const tree = bounded.tree;
   const keep = cache.size < TREE_CACHE_LIMIT && source.length <= MAX_CACHED_SOURCE;
   const parsed: ParsedCell = { tree, problem: findSyntaxError(tree.rootNode), owned: !keep };
   if (keep) cache.set(source, { ...parsed, owned: false });

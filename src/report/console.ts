@@ -27,6 +27,7 @@ export function consoleSummary(run: GradeRun, written: Record<string, string>): 
       ? `score (graded): mean ${mean(graded).toFixed(2)}, median ${median(graded).toFixed(2)} of ${run.maxScore}; full marks ${full} of ${graded.length}`
       : 'score (graded): no graded notebooks',
     `expected values: ${run.expectedSource}`,
+    ...(run.accuracy ? [`accuracy threshold: val_accuracy ≥ ${run.accuracy.threshold} = ${run.accuracy.rule}, from ${run.accuracy.source}`] : []),
   ];
   const queue = reviewQueue(run);
   if (queue.length > 0) {

@@ -36,6 +36,7 @@ const FLAGS: Record<string, FlagText> = {
   'within-grace': { ja: '締め切り後ですが猶予時間内のため、期限内として扱いました。', en: 'late but within the grace period', review: false },
   override: { ja: 'TA の修正(--overrides)で点数を変更しています。', en: 'score changed by a TA override', review: false },
   'override-stale': { ja: 'TA の修正はこのファイルとは別の版(sha256 が違う)に対して書かれています。修正が今も正しいか確認してください。', en: 'override written for another version of the file', review: true },
+  'accuracy-implausible': { ja: '報告された val_accuracy が、このコードのモデルを学習させて得られる値より明らかに高いです(--verify-accuracy)。出力が書き換えられていないか確認してください。', en: 'reported val_accuracy above what its model reaches', review: true },
   'system-file': { ja: 'OS が作るファイル(.DS_Store、__MACOSX/ など)で、提出物ではありません。', en: 'system file', review: false },
 };
 

@@ -34,7 +34,13 @@ export interface Expected {
   /** Where these values came from, for reports. */
   source: string;
   /** The final val_accuracy a submission must reach, from the reference file and the rubric's rule; null without a reference file. */
-  accuracy: { threshold: number; rule: string; source: string } | null;
+  accuracy: {
+    threshold: number;
+    rule: string;
+    source: string;
+    /** Lowest and highest final val_accuracy of the reference seeds: what the assignment's model reaches. */
+    band: { min: number; max: number };
+  } | null;
 }
 
 export interface DatasetDims {

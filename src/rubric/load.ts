@@ -70,6 +70,13 @@ export function validateRubric(data: unknown, file: string): LoadedRubric {
     }
     criteria.push({ ...criterion, run: check, parsedOptions: options.data });
   });
+  const { reference, accuracy } = parsed.data;
+  if (accuracy !== undefined && reference === undefined) problems.push('accuracy: needs `reference`, the file `grade reference` writes');
+  parsed.data.criteria.forEach((criterion, index) => {
+    if (criterion.check === 'accuracy-threshold' && accuracy === undefined) {
+      problems.push(`criteria[${index}].check: accuracy-threshold needs the rubric's \`reference\` file and \`accuracy\` rule`);
+    }
+  });
   if (problems.length > 0) throw new RubricError(file, problems);
   return { ...parsed.data, file, criteria };
 }

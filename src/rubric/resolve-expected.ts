@@ -9,6 +9,8 @@ import { IMAGE_COLS, IMAGE_ROWS, readTestLabels, TEST_COUNT, TRAIN_COUNT } from 
 import type { LayerSpec } from '../types.js';
 import { deriveExpected, type Expected } from './expected.js';
 import type { AssignmentModel } from './schema.js';
+import type { LoadedRubric } from './load.js';
+import { accuracyThreshold, checkReferenceMatches, readReferenceFile, referencePath } from './reference-file.js';
 
 export function assignmentLayers(model: AssignmentModel): LayerSpec[] {
   return model.layers.map((layer) => ({
@@ -31,4 +33,16 @@ export function resolveExpected(model: AssignmentModel): Expected {
     built,
     "computed from the rubric's model by TensorFlow.js (parameter counts of the built model) and the MNIST files (dimensions, test labels)",
   );
+}
+
+/**
+ * Expected values for a loaded rubric: those above, plus the accuracy threshold from the rubric's
+ * reference file (checked against the rubric's model) and its `accuracy` rule.
+ */
+export async function resolveRubricExpected(rubric: LoadedRubric): Promise<Expected> {
+  const expected = resolveExpected(rubric.model);
+  if (rubric.reference === undefined || rubric.accuracy === undefined) return expected;
+  const reference = await readReferenceFile(referencePath(rubric.file, rubric.reference));
+  checkReferenceMatches(reference, rubric.model, expected);
+  return { ...expected, accuracy: accuracyThreshold(reference, rubric.accuracy, rubric.file) };
 }

@@ -54,6 +54,15 @@ export const latePolicySchema = z
   })
   .default({ policy: 'reject', graceMinutes: 0 });
 
+/**
+ * How the reference file becomes the accuracy threshold: the final val_accuracy of the lowest seed (or
+ * the mean of the seeds) minus a margin. Needs `reference`.
+ */
+export const accuracyRuleSchema = z.strictObject({
+  from: z.enum(['lowest-seed', 'mean']).default('lowest-seed').describe("Which of the reference seeds' final val_accuracy to start from"),
+  margin: z.number().min(0).max(0.5).describe('Subtracted from it: room for run-to-run noise and Keras/TensorFlow.js differences'),
+});
+
 export const rubricSchema = z.strictObject({
   $schema: z.string().optional(),
   title: z.string(),
@@ -81,6 +90,7 @@ export const rubricSchema = z.strictObject({
       })
       .default({ sample: 1 }),
   }),
+  accuracy: accuracyRuleSchema.optional(),
   late: latePolicySchema,
   criteria: z.array(criterionSchema).min(1),
 });
@@ -89,3 +99,4 @@ export type Rubric = z.infer<typeof rubricSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type AssignmentModel = Rubric['model'];
 export type LatePolicy = Rubric['late'];
+export type AccuracyRule = z.infer<typeof accuracyRuleSchema>;

@@ -3,7 +3,7 @@ import { testCheck } from '../helpers/check-tester.js';
 import { CELL, lecture } from '../helpers/evidence-builders.js';
 
 const reached = lecture().evidence.outputs.trainingLogs[0]!.final!['val_accuracy']!;
-const threshold = (value: number) => ({ threshold: value, rule: 'reference median − 0.01', source: 'rubrics/kadai4.reference.json' });
+const threshold = (value: number) => ({ threshold: value, rule: 'reference median − 0.01', source: 'rubrics/kadai4.reference.json', band: { min: value, max: value + 0.01 } });
 
 testCheck(check, {
   valid: [

@@ -20,7 +20,7 @@ const ON_TIME = new Date('2023-11-16T12:00:00+09:00');
 /** The criteria of rubrics/kadai4.yaml: one CSV column each, in rubric order. */
 const CRITERIA = [
   'executed', 'data-shapes', 'preprocessing', 'one-hot', 'model-architecture', 'compile-settings',
-  'model-summary', 'summary-matches-code', 'fit-settings', 'training', 'predictions', 'image-shown',
+  'model-summary', 'summary-matches-code', 'fit-settings', 'training', 'accuracy', 'predictions', 'image-shown',
 ];
 
 interface CliResult {
@@ -80,7 +80,7 @@ describe('grade fixtures/submissions', () => {
   });
 
   // student_id, file, status, score, [points per criterion, in CRITERIA order], time_source
-  const FULL = ['2', '1', '2', '1', '2', '2', '2', '1', '2', '2', '2', '1'];
+  const FULL = ['2', '1', '2', '1', '2', '2', '2', '1', '1', '2', '1', '2', '1'];
   const NONE = CRITERIA.map(() => '');
   const expected: [string, string, string, string, string[], string][] = [
     ['2312001', '2312001_山田太郎_4.ipynb', 'graded', '20', FULL, 'submission-times'],
@@ -89,12 +89,12 @@ describe('grade fixtures/submissions', () => {
     ['2312004', '2312004_高橋美咲_4 (1).ipynb', 'graded', '20', FULL, 'submission-times'],
     ['2312004', '2312004_高橋美咲_4.ipynb', 'superseded', '0', NONE, 'submission-times'],
     // never run: only what the (correct) code earns — model, compile and fit settings, the code halves
-    // of preprocessing (2 × 2/3), one-hot (1 × 1/2) and predictions (2 × 2/4)
-    ['2312005', '2312005_田中健_4.ipynb', 'graded', '8.83', ['0', '0', '1.33', '0.5', '2', '2', '0', '0', '2', '0', '1', '0'], 'submission-times'],
+    // of preprocessing (2 × 2/3), one-hot (1 × 1/2) and predictions (2 × 2/4); no log, so no accuracy
+    ['2312005', '2312005_田中健_4.ipynb', 'graded', '7.83', ['0', '0', '1.33', '0.5', '2', '2', '0', '0', '1', '0', '0', '1', '0'], 'submission-times'],
     // Dense(64): the architecture's first layer and the reference summary fail; the summary matches its code
-    ['2312006', '2312006_伊藤大輔_4.ipynb', 'graded', '17', ['2', '1', '2', '1', '1', '2', '0', '1', '2', '2', '2', '1'], 'submission-times'],
-    // epochs=10: fit settings 2 of 3, the log a third of the epochs
-    ['2312007', '2312007_渡辺さくら_4.ipynb', 'graded', '18', ['2', '1', '2', '1', '2', '2', '2', '1', '1.33', '0.67', '2', '1'], 'submission-times'],
+    ['2312006', '2312006_伊藤大輔_4.ipynb', 'graded', '17', ['2', '1', '2', '1', '1', '2', '0', '1', '1', '2', '1', '2', '1'], 'submission-times'],
+    // epochs=10: fit settings 2 of 3, the log a third of the epochs; its val_accuracy still clears the threshold
+    ['2312007', '2312007_渡辺さくら_4.ipynb', 'graded', '18.34', ['2', '1', '2', '1', '2', '2', '2', '1', '0.67', '0.67', '1', '2', '1'], 'submission-times'],
     ['2312008', '2312008_山本翔_4.ipynb', 'unreadable', '0', NONE, 'submission-times'],
     ['2312009', '2312009_中村優_4.py', 'not-a-notebook', '0', NONE, 'submission-times'],
     ['2312010', '2312010_吉田ジョージ_4.ipynb', 'graded', '20', FULL, 'submission-times'],

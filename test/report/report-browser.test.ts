@@ -21,7 +21,7 @@ const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const mustRun = Boolean(process.env['CI']);
 /** Screenshots for a person to look at (not compared). */
-export const SCREENSHOTS = join(tmpdir(), 'kadai-grader-report-screenshots');
+const SCREENSHOTS = join(tmpdir(), 'kadai-grader-report-screenshots');
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 

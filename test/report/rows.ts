@@ -23,7 +23,7 @@ export function gradeRow(extra: Partial<GradeRow> = {}): GradeRow {
 export function gradeRun(rows: GradeRow[]): GradeRun {
   return {
     rubricTitle: '第4回 課題', criteria: [{ id: 'a', title: '項目 a', points: 2 }, { id: 'b', title: '項目 b', points: 3 }], maxScore: 5,
-    deadline: '2023-11-16 23:59', tz: 'Asia/Tokyo', expectedSource: 'test', latePolicy: latePolicySchema.parse({ policy: 'reject' }),
+    deadline: '2023-11-16 23:59', tz: 'Asia/Tokyo', expectedSource: 'test', accuracy: null, latePolicy: latePolicySchema.parse({ policy: 'reject' }),
     rows, warnings: [],
     integrity: { clusters: [], findings: [], settings: integritySettings(null, rows.length) },
   };

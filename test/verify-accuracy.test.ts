@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { verifyAccuracy, verifyRunAccuracy, type Replay, type ReplaySpec } from '../src/verify-accuracy.js';
+import type { Expected } from '../src/rubric/expected.js';
+import type { Evidence } from '../src/types.js';
+import { ASKED, dense, expectedWith, lecture } from './helpers/evidence-builders.js';
+import { gradeRow } from './report/rows.js';
+
+const band = { min: 0.9619, max: 0.9653 };
+const expected: Expected = expectedWith({ accuracy: { threshold: 0.9519, rule: 'lowest − 0.01', source: 'test', band } });
+
+function rowWith(change: (evidence: Evidence) => void, reported: number) {
+  const { evidence } = lecture(change);
+  const log = evidence.outputs.trainingLogs.at(-1)!;
+  log.final = { ...log.final!, val_accuracy: reported };
+  return gradeRow({ evidence });
+}
+
+function fakeReplay(valAccuracy: number | null): { replay: Replay; calls: ReplaySpec[] } {
+  const calls: ReplaySpec[] = [];
+  return { calls, replay: async (spec) => (calls.push(spec), { valAccuracy, cached: false }) };
+}
+
+describe('verifyAccuracy', () => {
+  it("judges the assignment's own model against the reference band, without training", async () => {
+    const { replay, calls } = fakeReplay(0.5);
+    const fine = await verifyAccuracy(rowWith(() => {}, 0.964), ASKED, expected, replay, 0.015);
+    expect(fine).toMatchObject({ basis: 'reference-band', implausible: false, expected: band.max });
+    const tooGood = await verifyAccuracy(rowWith(() => {}, 0.99), ASKED, expected, replay, 0.015);
+    expect(tooGood).toMatchObject({ basis: 'reference-band', implausible: true });
+    expect(calls).toHaveLength(0);
+  });
+
+  it("replays a student's variant with its own settings and flags a report far above it", async () => {
+    const wider = (e: Evidence) => void (e.code.models[0]!.layers[0] = dense(64, 'relu', { inputShape: [784] }));
+    const { replay, calls } = fakeReplay(0.9731);
+    const plausible = await verifyAccuracy(rowWith(wider, 0.9736), ASKED, expected, replay, 0.015);
+    expect(plausible).toMatchObject({ basis: 'replay', implausible: false, expected: 0.9731 });
+    expect(calls[0]?.layers[0]?.units).toBe(64);
+    expect(calls[0]?.fit.epochs).toBe(ASKED.fit.epochs);
+    const edited = await verifyAccuracy(rowWith(wider, 0.995), ASKED, expected, replay, 0.015);
+    expect(edited?.implausible).toBe(true);
+  });
+
+  it('says when a variant cannot be trained, and never flags it', async () => {
+    const odd = (e: Evidence) => void (e.code.models[0]!.layers[0] = dense(64, 'relu', { type: 'Conv2D' }));
+    const verdict = await verifyAccuracy(rowWith(odd, 0.99), ASKED, expected, async () => ({ error: 'unsupported layer Conv2D' }), 0.015);
+    expect(verdict).toMatchObject({ basis: 'not-trainable', implausible: false });
+  });
+
+  it('adds the flag accuracy-implausible to the row, once', async () => {
+    const row = rowWith(() => {}, 0.999);
+    await verifyRunAccuracy([row], ASKED, expected, fakeReplay(null).replay, 0.015);
+    await verifyRunAccuracy([row], ASKED, expected, fakeReplay(null).replay, 0.015);
+    expect(row.flags).toEqual(['accuracy-implausible']);
+  });
+});
