@@ -11,7 +11,7 @@
 import { parseArgs } from 'node:util';
 import { BackendUnavailableError, selectBackend, type BackendName } from '../src/trainer/backend.js';
 import { buildModel } from '../src/trainer/build-model.js';
-import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../src/trainer/lecture.js';
+import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../test/helpers/lecture.js';
 import { loadMnist, type MnistData } from '../src/trainer/mnist.js';
 import { median } from '../src/trainer/batches.js';
 import { train } from '../src/trainer/train.js';

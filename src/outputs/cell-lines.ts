@@ -34,8 +34,8 @@ export interface CellOutputView {
  * texts[i] is the text of line number lineNumbers[i].
  */
 export interface LineSelection {
-  texts: string[];
-  lineNumbers: number[];
+  texts: readonly string[];
+  lineNumbers: Int32Array;
 }
 
 /** Views are cached per cell object (notebooks are plain data that nothing mutates after parsing). */
@@ -102,18 +102,25 @@ export function segmentsOf(view: CellOutputView, kinds: readonly LineKind[]): Ou
   );
 }
 
+function joinLines(segments: readonly OutputSegment[]): string[] {
+  const texts: string[] = [];
+  for (const segment of segments) for (const line of segment.lines) texts.push(line);
+  return texts;
+}
+
 /** The lines of the outputs of the given kinds, in order (cached on the view). */
 export function linesOf(view: CellOutputView, kinds: readonly LineKind[]): LineSelection {
   const key = kinds.join(',');
   const cached = view.selections.get(key);
   if (cached) return cached;
-  const selection: LineSelection = { texts: [], lineNumbers: [] };
-  for (const segment of segmentsOf(view, kinds)) {
-    for (let i = 0; i < segment.lines.length; i++) {
-      selection.texts.push(segment.lines[i]!);
-      selection.lineNumbers.push(segment.firstLine + i);
-    }
+  const segments = segmentsOf(view, kinds);
+  const texts = segments.length === 1 ? segments[0]!.lines : joinLines(segments);
+  const lineNumbers = new Int32Array(texts.length);
+  let at = 0;
+  for (const segment of segments) {
+    for (let i = 0; i < segment.lines.length; i++) lineNumbers[at++] = segment.firstLine + i;
   }
+  const selection: LineSelection = { texts, lineNumbers };
   view.selections.set(key, selection);
   return selection;
 }

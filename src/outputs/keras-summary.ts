@@ -13,7 +13,7 @@ const TOTAL_LINE = /^\s*(Total|Trainable|Non-trainable|Optimizer) params:\s*(\d[
 const MODEL_LINE = /^\s*Model:\s*"?([^"]*?)"?\s*$/;
 
 /** Summaries in a sequence of output lines; `lineNumbers[i]` is the Location.line of `lines[i]`. */
-export function summariesInLines(lines: readonly string[], cell: number, lineNumbers?: readonly number[]): SummaryTable[] {
+export function summariesInLines(lines: readonly string[], cell: number, lineNumbers?: ArrayLike<number>): SummaryTable[] {
   const tables: SummaryTable[] = [];
   const at = (i: number): Location => ({ cell, line: lineNumbers?.[i] ?? i + 1 });
   let i = 0;

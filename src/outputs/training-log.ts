@@ -24,7 +24,7 @@ interface LogBuilder {
 }
 
 /** Training logs in a sequence of output lines; `lineNumbers[i]` is the Location.line of `lines[i]`. */
-export function trainingLogsInLines(lines: readonly string[], cell: number, lineNumbers?: readonly number[]): TrainingLog[] {
+export function trainingLogsInLines(lines: readonly string[], cell: number, lineNumbers?: ArrayLike<number>): TrainingLog[] {
   const logs: TrainingLog[] = [];
   let current: LogBuilder | null = null;
   let truncatedPending = false;

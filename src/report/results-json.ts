@@ -59,6 +59,8 @@ export interface ResultsJson {
   expectedSource: string;
   rows: ResultsRow[];
   warnings: string[];
+  /** Copy clusters and stale-output findings (src/integrity/types.ts); absent when the run has none to report on. */
+  integrity?: GradeRun['integrity'];
 }
 
 function toRow(row: GradeRow): ResultsRow {
@@ -97,7 +99,8 @@ function toRow(row: GradeRow): ResultsRow {
 }
 
 /** The parts of a run the JSON is made of. */
-export type ResultsSource = Pick<GradeRun, 'rubricTitle' | 'criteria' | 'maxScore' | 'deadline' | 'tz' | 'expectedSource' | 'latePolicy' | 'rows' | 'warnings'>;
+export type ResultsSource = Pick<GradeRun, 'rubricTitle' | 'criteria' | 'maxScore' | 'deadline' | 'tz' | 'expectedSource' | 'latePolicy' | 'rows' | 'warnings'> &
+  Partial<Pick<GradeRun, 'integrity'>>;
 
 export function resultsJson(run: ResultsSource): ResultsJson {
   return {
@@ -108,6 +111,7 @@ export function resultsJson(run: ResultsSource): ResultsJson {
     expectedSource: run.expectedSource,
     rows: run.rows.map(toRow),
     warnings: run.warnings,
+    ...(run.integrity ? { integrity: run.integrity } : {}),
   };
 }
 

@@ -2,17 +2,14 @@
  * End to end: run the built CLI (dist/cli.js, built by `npm test`) on fixtures/submissions and check
  * every file's row. The expected rows are the fixtures' documented outcomes (fixtures/README.md).
  */
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { grade, type CliResult } from '../helpers/cli.js';
 
-const run = promisify(execFile);
-const CLI = join(import.meta.dirname, '../../dist/cli.js');
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const DEADLINE = '2023-11-16T23:59';
 /** File times for copied fixtures (a copy's mtime would be now: late). */
@@ -23,21 +20,6 @@ const CRITERIA = [
   'model-summary', 'summary-matches-code', 'fit-settings', 'training', 'accuracy', 'predictions', 'image-shown',
 ];
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function grade(args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 type Row = Record<string, string>;
 

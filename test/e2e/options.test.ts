@@ -4,42 +4,24 @@
  * (dist/cli.js, built by `npm test`) on copies of fixtures in temp folders. Expectations are relative to
  * the rubric's own maximum and to the automatic scores, so they hold when criteria change.
  */
-import { execFile } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { grade, type CliResult } from '../helpers/cli.js';
 import { answerCsvCp932, answerCsvUtf8, bytesOutsideCells } from '../helpers/answer-csv.js';
 import { tokenizeCsv, fieldBytes } from '../../src/report/csv-spans.js';
 import type { ResultsJson } from '../../src/report/results-json.js';
 
-const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
 const FIXTURES = join(ROOT, 'fixtures');
 const SUBMISSIONS = join(FIXTURES, 'submissions');
 const TIMES = join(FIXTURES, 'submission-times.csv');
 const DEADLINE = '2023-11-16T23:59';
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function grade(args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 type Row = Record<string, string>;
 const readCsv = async (file: string): Promise<Row[]> => parse(await readFile(file, 'utf8'), { columns: true, bom: true }) as Row[];

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRubric } from '../../src/rubric/load.js';
-import { resolveExpected } from '../../src/rubric/resolve-expected.js';
+import { resolveRubricExpected } from '../../src/rubric/resolve-expected.js';
 import { gradeSubmissions, type GradeRun } from '../../src/grade.js';
 
 const RUBRIC = join(import.meta.dirname, '../../rubrics/kadai4.yaml');
@@ -25,7 +25,7 @@ export async function gradeDir(files: Record<string, Buffer>, times: Record<stri
     deadline: '2023-11-16T23:59',
     tz: 'Asia/Tokyo',
     rubric,
-    expected: resolveExpected(rubric.model),
+    expected: await resolveRubricExpected(rubric),
     submissionTimesFile: join(dir, 'times.csv'),
   });
 }

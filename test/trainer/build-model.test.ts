@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel, describeModel, UnsupportedLayerError } from '../../src/trainer/build-model.js';
-import { LECTURE_LAYERS } from '../../src/trainer/lecture.js';
+import { LECTURE_LAYERS } from '../helpers/lecture.js';
 import { dense, layer } from './helpers.js';
 
 describe('describeModel', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cachedTraining, readCachedTraining, trainingCacheKey, type CacheKeyInput } from '../../src/trainer/cache.js';
-import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../../src/trainer/lecture.js';
+import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../helpers/lecture.js';
 import type { TrainResult } from '../../src/trainer/train.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'trainer-cache-'));

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/trainer/backend.js';
 import { buildModel } from '../../src/trainer/build-model.js';
-import { LECTURE_LAYERS } from '../../src/trainer/lecture.js';
+import { LECTURE_LAYERS } from '../helpers/lecture.js';
 import { batchLoss, EPSILON, lossKind } from '../../src/trainer/loss.js';
 import { Net } from '../../src/trainer/net.js';
 import { dropoutMask } from '../../src/trainer/ops.js';

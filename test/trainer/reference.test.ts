@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { stableJson } from '../../src/trainer/json.js';
-import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../../src/trainer/lecture.js';
+import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../helpers/lecture.js';
 import { loadMnist } from '../../src/trainer/mnist.js';
 import { computeReference, stepsPerEpoch, writeReferenceFile, type ReferenceProgress } from '../../src/trainer/reference.js';
 

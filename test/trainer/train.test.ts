@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/trainer/backend.js';
 import { buildModel } from '../../src/trainer/build-model.js';
-import { LECTURE_COMPILE, LECTURE_LAYERS } from '../../src/trainer/lecture.js';
+import { LECTURE_COMPILE, LECTURE_LAYERS } from '../helpers/lecture.js';
 import { loadMnist, type MnistData } from '../../src/trainer/mnist.js';
 import { train, type TrainOptions } from '../../src/trainer/train.js';
 import { dense, layer } from './helpers.js';
