@@ -13,7 +13,6 @@ import { gradesCsv } from './report/csv.js';
 import { encodeText, unencodableInCp932, type CsvEncoding } from './report/encode.js';
 import { consoleSummary } from './report/console.js';
 import { prepareAnswers, writeExtraOutputs } from './report/extra-outputs.js';
-import { writeReviewOutputs } from './report/review-outputs.js';
 import { applyCommentLimit } from './report/comment.js';
 import { rubricJsonSchema } from './rubric/json-schema.js';
 import { makeReference } from './rubric/make-reference.js';
@@ -98,6 +97,9 @@ async function runGrade(argv: {
     ...(answers ? { answers } : {}),
   });
   for (const warning of [...run.warnings, ...extra.warnings]) process.stderr.write(`warning: ${warning}\n`);
+  // Loaded only when asked for: the report's modules (charts, highlighting) take about a second to load.
+  const wantsReview = argv.report !== undefined || argv.feedback !== undefined;
+  const { writeReviewOutputs } = wantsReview ? await import('./report/review-outputs.js') : { writeReviewOutputs: async () => ({}) };
   const review = await writeReviewOutputs(run, {
     rubric,
     expected,

@@ -41,7 +41,7 @@ function layerLine(layer: InspectLayer, index: number): string {
 function compileLines(compile: InspectCompile | null): string[] {
   if (compile === null) return ['    compile: not called on this model'];
   return [
-    `    compile [${at(compile)}]`,
+    `    compile  [${at(compile)}]`,
     ...rows(
       [
         ['loss', compile.loss ?? notGiven(COMPILE_DEFAULTS.loss)],
@@ -56,7 +56,7 @@ function compileLines(compile: InspectCompile | null): string[] {
 
 function fitLines(fit: InspectFit): string[] {
   return [
-    `  ${fit.model || '(model)'}.fit [${at(fit)}]`,
+    `  ${fit.model || '(model)'}.fit  [${at(fit)}]`,
     ...rows(
       [
         ['epochs', fit.epochs === null ? notGiven(FIT_DEFAULTS.epochs) : String(fit.epochs)],
@@ -82,7 +82,7 @@ export function codeSections(report: InspectReport): string[][] {
       'Models',
       report.models,
       (model) => [
-        `  ${model.variable || '(unnamed)'}: ${model.kind === 'sequential' ? 'Sequential' : 'functional Model'}, ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'} [${at(model)}]`,
+        `  ${model.variable || '(unnamed)'}: ${model.kind === 'sequential' ? 'Sequential' : 'functional Model'}, ${model.layers.length} layer${model.layers.length === 1 ? '' : 's'}  [${at(model)}]`,
         ...model.layers.map((layer, i) => `    ${layerLine(layer, i)}`),
         ...compileLines(model.compile),
       ],

@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { evaluateCall } from './calls.js';
 import { arrayAttribute, scale } from './data-steps.js';
 import { canonicalPath, implicitPath } from './keras-symbols.js';
-import { type EvalContext, compactText, identifierName, lookupVariable, nested } from './state.js';
+import { type EvalContext, MAX_NESTING, NestingLimitError, compactText, identifierName, lookupVariable } from './state.js';
 import { NONE, UNKNOWN, type Value, asNumber, mayBeArray, num } from './values.js';
 
 function numberLiteral(text: string): Value {
@@ -86,7 +86,14 @@ function sequence(node: Node, ctx: EvalContext): Value {
 
 /** Evaluates an expression; unhandled forms still evaluate their parts (for the facts they hold). */
 export function evaluate(node: Node, ctx: EvalContext): Value {
-  return nested(ctx, () => evaluateNode(node, ctx));
+  const interp = ctx.interp; // nested() inlined: this is the interpreter's hottest call
+  if (interp.nesting >= MAX_NESTING) throw new NestingLimitError();
+  interp.nesting += 1;
+  try {
+    return evaluateNode(node, ctx);
+  } finally {
+    interp.nesting -= 1;
+  }
 }
 
 function evaluateNode(node: Node, ctx: EvalContext): Value {

@@ -2,7 +2,6 @@
  * `grade reference`: train the rubric's model with N seeds on the real MNIST data and write the
  * rubric's reference file, from which the accuracy threshold and the report's reference band come.
  */
-import { basename, extname } from 'node:path';
 import { GraderError } from '../errors.js';
 import type { WantedBackend } from '../trainer/backend.js';
 import { computeReference, writeReferenceFile, type ReferenceFile, type ReferenceProgress } from '../trainer/reference.js';
@@ -17,10 +16,6 @@ export interface MakeReferenceOptions {
   backend: WantedBackend;
   out?: string;
   onProgress?: (progress: ReferenceProgress) => void;
-}
-
-export function defaultReferencePath(rubric: LoadedRubric): string {
-  return referencePath(rubric.file, rubric.reference ?? `${basename(rubric.file, extname(rubric.file))}.reference.json`);
 }
 
 export async function makeReference(rubric: LoadedRubric, options: MakeReferenceOptions): Promise<{ reference: ReferenceFile; path: string }> {
@@ -39,7 +34,7 @@ export async function makeReference(rubric: LoadedRubric, options: MakeReference
     backend: options.backend,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
-  const path = options.out ?? defaultReferencePath(rubric);
+  const path = options.out ?? referencePath(rubric.file, rubric.reference);
   writeReferenceFile(path, reference);
   return { reference, path };
 }

@@ -3,7 +3,7 @@
  * rubric's model and settings, and turn it into the accuracy threshold with the rubric's rule.
  */
 import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { GraderError } from '../errors.js';
 import type { BuiltModelDescription, Expected } from './expected.js';
@@ -20,14 +20,18 @@ const referenceSchema = z.object({
   }),
   fit: z.object({ epochs: z.number(), batchSize: z.number(), validationSplit: z.number() }),
   epochs: z.array(z.object({ epoch: z.number(), val_accuracy: stat.nullable(), accuracy: stat, loss: stat, val_loss: stat.nullable() })),
+  final: z.object({ val_accuracy: stat.nullable() }),
   seeds: z.array(z.object({ seed: z.number(), finalValAccuracy: z.number().nullable(), testAccuracy: z.number() })).min(1),
   run: z.object({ backend: z.string(), secondsPerEpoch: z.number() }),
 });
 
 export type ReferenceData = z.infer<typeof referenceSchema> & { file: string };
 
-export function referencePath(rubricFile: string, reference: string): string {
-  return resolve(dirname(rubricFile), reference);
+export type ReferenceStat = z.infer<typeof stat>;
+
+/** The rubric's `reference:` beside the rubric, else `<rubric>.reference.json`, where `grade reference` writes. */
+export function referencePath(rubricFile: string, reference: string | undefined): string {
+  return resolve(dirname(rubricFile), reference ?? `${basename(rubricFile, extname(rubricFile))}.reference.json`);
 }
 
 export async function readReferenceFile(path: string): Promise<ReferenceData> {

@@ -17,7 +17,7 @@ function readme(): string {
   return `# Hostile inputs (generated)
 
 Written by \`npx tsx test/hostile/make-hostile-inputs.ts\`; the big ones (200 MB notebook, 100,000 cells, zip
-bombs), symbolic links, a named pipe and names with \`\\\\\` are made by \`test/hostile/hostile-cli.test.ts\` in a
+bombs), symbolic links, a named pipe and names with \`\\\` are made by \`test/hostile/hostile-cli.test.ts\` in a
 temporary folder. That test runs the whole corpus once through the real CLI (\`node dist/cli.js\`) and checks
 every row below: nothing is lost, each file has a clear status, time and memory stay bounded.
 

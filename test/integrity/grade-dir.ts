@@ -1,5 +1,5 @@
 /** Grades a temporary folder in-process (the real pipeline, --jobs 1) for integrity tests. */
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRubric } from '../../src/rubric/load.js';
@@ -20,14 +20,18 @@ export async function gradeDir(files: Record<string, Buffer>, times: Record<stri
   }
   await writeFile(join(dir, 'times.csv'), `${lines.join('\r\n')}\r\n`);
   const rubric = await loadRubric(RUBRIC);
-  return gradeSubmissions({
-    input,
-    deadline: '2023-11-16T23:59',
-    tz: 'Asia/Tokyo',
-    rubric,
-    expected: await resolveRubricExpected(rubric),
-    submissionTimesFile: join(dir, 'times.csv'),
-  });
+  try {
+    return await gradeSubmissions({
+      input,
+      deadline: '2023-11-16T23:59',
+      tz: 'Asia/Tokyo',
+      rubric,
+      expected: await resolveRubricExpected(rubric),
+      submissionTimesFile: join(dir, 'times.csv'),
+    });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 export const flagsOf = (run: GradeRun, file: string): string[] => run.rows.find((row) => row.file === file)?.flags ?? [];

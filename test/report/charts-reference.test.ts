@@ -10,9 +10,13 @@ const referenceFile = {
   version: 1,
   epochs: [1, 2, 3].map((epoch) => ({ epoch, loss: stat(0.5 / epoch), accuracy: stat(0.9 + epoch / 100), val_loss: stat(0.4 / epoch), val_accuracy: stat(0.91 + epoch / 100) })),
   final: { val_accuracy: stat(0.94), test_accuracy: stat(0.95) },
-  seeds: [{ seed: 1 }, { seed: 2 }],
-  run: { backend: 'wasm', notes: [] },
-  model: {},
+  seeds: [
+    { seed: 1, finalValAccuracy: 0.93, testAccuracy: 0.94 },
+    { seed: 2, finalValAccuracy: 0.95, testAccuracy: 0.95 },
+  ],
+  run: { backend: 'wasm', notes: [], secondsPerEpoch: 1 },
+  model: { layers: [{ name: 'dense', type: 'Dense', params: 7850 }], trainableParams: 7850 },
+  fit: { epochs: 3, batchSize: 64, validationSplit: 0.2 },
 };
 
 describe('reference band', () => {

@@ -1,11 +1,11 @@
 /**
  * Grades a fixture folder in-process (the same pipeline as the CLI) and builds the review report from it,
- * with no reference file unless one is given: tests do not depend on the trainer's output.
+ * scored with the rubric's committed reference file; the report's reference band is left out unless one is given.
  */
 import { join } from 'node:path';
 import { gradeSubmissions, type GradeRun } from '../../src/grade.js';
 import { loadRubric } from '../../src/rubric/load.js';
-import { resolveExpected } from '../../src/rubric/resolve-expected.js';
+import { resolveRubricExpected } from '../../src/rubric/resolve-expected.js';
 import { buildReport, type ReportFile } from '../../src/report/html/index.js';
 import type { ReferenceLoad } from '../../src/report/html/reference-band.js';
 
@@ -27,7 +27,7 @@ export async function gradeFixture(folder: string, options: { submissionTimes?: 
     deadline: options.deadline ?? '2023-11-16T23:59',
     tz: 'Asia/Tokyo',
     rubric,
-    expected: resolveExpected(rubric.model),
+    expected: await resolveRubricExpected(rubric),
     ...(options.submissionTimes !== false ? { submissionTimesFile: join(FIXTURES, 'submission-times.csv') } : {}),
   });
 }

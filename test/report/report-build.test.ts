@@ -6,14 +6,17 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportFile } from '../../src/report/html/index.js';
-import { fixtureReport, gradeFixture } from './fixture-run.js';
+import { loadRubric } from '../../src/rubric/load.js';
+import { fixtureReport, gradeFixture, ROOT } from './fixture-run.js';
 import { scrubHtml } from './scrub.js';
 
 let files: ReportFile[];
+let criteriaCount: number;
 const byPath = (path: string): string => files.find((f) => f.path === path)?.content ?? '';
 
 beforeAll(async () => {
   files = await fixtureReport(await gradeFixture('submissions'));
+  criteriaCount = (await loadRubric(join(ROOT, 'rubrics/kadai4.yaml'))).criteria.length;
 }, 180_000);
 
 describe('report from fixtures/submissions', () => {
@@ -56,7 +59,7 @@ describe('report from fixtures/submissions', () => {
     const points = page.slice(page.indexOf('<section id="points">'), page.indexOf('</section>', page.indexOf('<section id="points">')));
     expect(points).toContain('学習可能パラメータ数は 50890 でした(期待値 25450)');
     expect(points).toContain('href="#cell-8"');
-    expect(points.match(/<tr id="crit-/g)).toHaveLength(12);
+    expect(points.match(/<tr id="crit-/g)).toHaveLength(criteriaCount);
     expect(page).toContain('<a href="../index.html">');
   });
 

@@ -2,35 +2,18 @@
  * The reference band for charts: per-epoch min/mean/max of the reference trainer's runs and the final
  * val_accuracy, read from the rubric's reference file (`reference:` in the rubric, else
  * `<rubric>.reference.json` beside it, as src/trainer/reference.ts writes it). Only the fields the charts
- * need are read, loosely; a missing file is normal (the report says so), a broken one is reported.
+ * need are read (src/rubric/reference-file.ts checks the file); a missing file is normal (the report says
+ * so), a broken one is reported.
  */
-import { readFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { readReferenceFile, type ReferenceData, type ReferenceStat } from '../../rubric/reference-file.js';
 
-const stat = z.object({ mean: z.number(), min: z.number(), max: z.number() });
-
-const bandSchema = z.object({
-  version: z.number(),
-  epochs: z.array(
-    z.object({
-      epoch: z.number(),
-      loss: stat,
-      accuracy: stat,
-      val_loss: stat.nullable(),
-      val_accuracy: stat.nullable(),
-    }),
-  ),
-  final: z.object({ val_accuracy: stat.nullable() }),
-  seeds: z.array(z.unknown()),
-  run: z.object({ backend: z.string() }),
-});
-
-export type Stat = z.infer<typeof stat>;
+export type Stat = ReferenceStat;
 
 export interface ReferenceBand {
   file: string;
-  epochs: z.infer<typeof bandSchema>['epochs'];
+  epochs: ReferenceData['epochs'];
   finalValAccuracy: Stat | null;
   seeds: number;
   backend: string;
@@ -44,30 +27,20 @@ export interface ReferenceLoad {
   missing: string | null;
 }
 
-export function referencePath(rubricFile: string, reference: string | undefined): string {
-  if (reference) return resolve(dirname(rubricFile), reference);
-  return join(dirname(rubricFile), `${basename(rubricFile).replace(/\.ya?ml$/i, '')}.reference.json`);
-}
+export { referencePath } from '../../rubric/reference-file.js';
 
 export async function loadReferenceBand(file: string): Promise<ReferenceLoad> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
+  if (!existsSync(file)) {
     return { band: null, file, missing: `参照ファイル ${basename(file)} がまだないため、参照帯なしで表示しています(grade reference で作成できます)。` };
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    const data = await readReferenceFile(file);
+    return {
+      band: { file, epochs: data.epochs, finalValAccuracy: data.final.val_accuracy, seeds: data.seeds.length, backend: data.run.backend },
+      file,
+      missing: null,
+    };
   } catch {
-    return { band: null, file, missing: `参照ファイル ${basename(file)} が JSON として読めないため、参照帯なしで表示しています。` };
+    return { band: null, file, missing: `参照ファイル ${basename(file)} の形式が想定と違うため、参照帯なしで表示しています。` };
   }
-  const parsed = bandSchema.safeParse(json);
-  if (!parsed.success) return { band: null, file, missing: `参照ファイル ${basename(file)} の形式が想定と違うため、参照帯なしで表示しています。` };
-  const data = parsed.data;
-  return {
-    band: { file, epochs: data.epochs, finalValAccuracy: data.final.val_accuracy, seeds: data.seeds.length, backend: data.run.backend },
-    file,
-    missing: null,
-  };
 }
