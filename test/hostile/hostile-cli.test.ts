@@ -15,8 +15,8 @@ import { makeGenerated } from './generated.js';
 const ROOT = join(import.meta.dirname, '../..');
 const CLI = join(ROOT, 'dist/cli.js');
 const ON_TIME = new Date('2023-11-16T12:00:00+09:00');
-/** Bounds for the whole run on a laptop or a CI runner (typical: ~5 s and ~250 MB). */
-const MAX_SECONDS = 90;
+/** A hang guard, not a timing (speed is measured in bench/batch-speed.ts), and a memory bound for the 200 MB notebook. */
+const HANG_GUARD_SECONDS = 600;
 const MAX_RSS_MB = 1024;
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('maxrss-kb=' + process.resourceUsage().maxRSS + '\\n'))")}`;
 
@@ -40,7 +40,7 @@ function setTimes(dir: string): void {
 describe('the hostile corpus through the CLI', () => {
   let work: string;
   let made: string[];
-  let result: { code: number; stdout: string; stderr: string; seconds: number };
+  let result: { code: number; stdout: string; stderr: string };
   let rows: ResultsRow[];
   let csvText: string;
 
@@ -51,16 +51,15 @@ describe('the hostile corpus through the CLI', () => {
     made = makeGenerated(input).map((m) => m.name);
     setTimes(input);
     const args = ['--import', RSS_HOOK, CLI, input, '--deadline', '2023-11-16T23:59', '--out', join(work, 'g.csv'), '--json', join(work, 'g.json'), '--report', join(work, 'report')];
-    const started = performance.now();
     result = await new Promise((resolve) => {
-      execFile(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: MAX_SECONDS * 1000 }, (error, stdout, stderr) => {
+      execFile(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: HANG_GUARD_SECONDS * 1000 }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 });
+        resolve({ code, stdout, stderr });
       });
     });
     rows = (JSON.parse(readFileSync(join(work, 'g.json'), 'utf8')) as { rows: ResultsRow[] }).rows;
     csvText = readFileSync(join(work, 'g.csv'), 'utf8');
-  }, 240_000);
+  }, (HANG_GUARD_SECONDS + 60) * 1000);
 
   afterAll(() => {
     if (work) rmSync(work, { recursive: true, force: true });
@@ -69,9 +68,8 @@ describe('the hostile corpus through the CLI', () => {
   const expected = () =>
     EXPECTED.filter((e) => !e.needs || (e.needs === 'posix' ? process.platform !== 'win32' : made.includes('2312349_パイプ_4.ipynb')));
 
-  it('finishes in bounded time and memory, exit code 1 (some files could not be graded)', () => {
+  it('finishes within bounded memory, exit code 1 (some files could not be graded)', () => {
     expect(result.code, result.stderr).toBe(1);
-    expect(result.seconds).toBeLessThan(MAX_SECONDS);
     const rss = Number(/maxrss-kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN) / 1024;
     expect(rss).toBeLessThan(MAX_RSS_MB);
   });
