@@ -112,6 +112,16 @@ async function runGrade(argv: {
   return exitCodeFor(run);
 }
 
+/** Training progress on stderr: one line redrawn on a terminal; elsewhere a line per finished run. */
+function showTrainingProgress(line: string, runFinished: boolean): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}\u001b[K`);
+  else if (runFinished) process.stderr.write(`${line}\n`);
+}
+
+function clearTrainingProgress(): void {
+  if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+}
+
 /** --verify-accuracy: the reference band for the assignment's model, a cached replay for variants. */
 async function runVerifyAccuracy(
   run: GradeRun,
@@ -125,12 +135,10 @@ async function runVerifyAccuracy(
   const replay = trainerReplay(backend.name, argv['cache-dir'], (label, epoch, epochs, valAccuracy) => {
     if (epoch === 1) progress.epochsTotal += epochs;
     progress.epochsDone += 1;
-    const line = trainingProgressLine(progress, Date.now(), { label: `replay ${label}`, epoch, epochs, valAccuracy });
-    if (process.stderr.isTTY) process.stderr.write(`\r${line}\u001b[K`);
-    else if (epoch === epochs) process.stderr.write(`${line}\n`);
+    showTrainingProgress(trainingProgressLine(progress, Date.now(), { label: `replay ${label}`, epoch, epochs, valAccuracy }), epoch === epochs);
   });
   const verdicts = await verifyRunAccuracy(run.rows, rubric.model, expected, replay, argv['accuracy-tolerance']);
-  if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+  clearTrainingProgress();
   for (const [file, verdict] of verdicts) {
     process.stdout.write(`accuracy ${verdict.implausible ? 'IMPLAUSIBLE' : 'plausible'}: ${file}: ${verdict.detail} (backend ${backend.name})\n`);
   }
@@ -222,12 +230,10 @@ async function main(): Promise<number> {
           ...(argv.out !== undefined ? { out: argv.out } : {}),
           onProgress: ({ seed, epoch, epochs }) => {
             progress.epochsDone += 1;
-            const line = trainingProgressLine(progress, Date.now(), { label: `seed ${seed}`, epoch: epoch.epoch, epochs, valAccuracy: epoch.val_accuracy });
-            if (process.stderr.isTTY) process.stderr.write(`\r${line}\u001b[K`);
-            else if (epoch.epoch === epochs) process.stderr.write(`${line}\n`);
+            showTrainingProgress(trainingProgressLine(progress, Date.now(), { label: `seed ${seed}`, epoch: epoch.epoch, epochs, valAccuracy: epoch.val_accuracy }), epoch.epoch === epochs);
           },
         });
-        if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
+        clearTrainingProgress();
         for (const note of reference.run.notes) process.stdout.write(`backend ${note}\n`);
         const finals = reference.seeds.map((s) => `seed ${s.seed}: val_accuracy ${s.finalValAccuracy ?? '–'}, test accuracy ${s.testAccuracy}`);
         process.stdout.write(`${finals.join('\n')}\n`);
