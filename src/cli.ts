@@ -262,6 +262,12 @@ async function main(): Promise<number> {
   return code;
 }
 
+// `grade inspect x.ipynb | head`: the reader went away; stop quietly instead of crashing on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+});
+
 main().then(
   (code) => {
     process.exitCode = code;
