@@ -7,7 +7,6 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, GraderError } from './errors.js';
 import { loadRubric } from './rubric/load.js';
-import { resolveRubricExpected } from './rubric/resolve-expected.js';
 import { gradeSubmissions, type GradeRun } from './grade.js';
 import { gradesCsv } from './report/csv.js';
 import { encodeText, unencodableInCp932, type CsvEncoding } from './report/encode.js';
@@ -15,9 +14,8 @@ import { consoleSummary } from './report/console.js';
 import { prepareAnswers, writeExtraOutputs } from './report/extra-outputs.js';
 import { applyCommentLimit } from './report/comment.js';
 import { rubricJsonSchema } from './rubric/json-schema.js';
-import { makeReference } from './rubric/make-reference.js';
-import { trainerReplay, verifyRunAccuracy } from './verify-accuracy.js';
-import { selectBackend, type WantedBackend } from './trainer/backend.js';
+// Modules that load TensorFlow.js (about half a second) are imported when they are needed.
+import type { WantedBackend } from './trainer/backend.js';
 import type { LoadedRubric } from './rubric/load.js';
 import type { Expected } from './rubric/expected.js';
 import { trainingProgressLine } from './report/training-progress.js';
@@ -67,14 +65,21 @@ async function runGrade(argv: {
     ...(argv['answers-comment-column'] !== undefined ? { comment: argv['answers-comment-column'] } : {}),
   };
   const answers = argv.answers ? await prepareAnswers(argv.answers, answerColumns, argv.out, argv['answers-out']) : undefined;
-  const expected = await resolveRubricExpected(rubric);
+  // TensorFlow.js (which builds the rubric's model) is imported here, not when the command line is read.
+  let expectedValues: Promise<Expected> | null = null;
+  const resolveExpected = (): Promise<Expected> =>
+    (expectedValues ??= import('./rubric/resolve-expected.js').then(({ resolveRubricExpected }) => resolveRubricExpected(rubric)));
+  const wantsReview = argv.report !== undefined || argv.feedback !== undefined;
   const bar = process.stderr.isTTY ? createProgressBar((text) => process.stderr.write(text)) : null;
   const run = await gradeSubmissions({
     input: argv.path,
     deadline: argv.deadline,
     tz: argv.tz,
     rubric,
-    expected,
+    // Resolved first: a missing or mismatched reference file is reported before anything else is read.
+    expected: await resolveExpected(),
+    // The parsed notebooks and their evidence are kept only for the outputs that read them.
+    keepDetails: wantsReview || argv['verify-accuracy'],
     ...(argv['submission-times'] ? { submissionTimesFile: argv['submission-times'] } : {}),
     ...(argv.extensions ? { extensionsFile: argv.extensions } : {}),
     ...(argv.overrides ? { overridesFile: argv.overrides } : {}),
@@ -82,6 +87,7 @@ async function runGrade(argv: {
     ...(bar ? { onProgress: bar.update } : {}),
   });
   bar?.finish();
+  const expected = await resolveExpected();
   if (argv['verify-accuracy']) await runVerifyAccuracy(run, rubric, expected, argv);
   if (argv['comment-limit'] !== undefined) applyCommentLimit(run.rows, argv['comment-limit']);
   const csv = gradesCsv(run);
@@ -98,7 +104,6 @@ async function runGrade(argv: {
   });
   for (const warning of [...run.warnings, ...extra.warnings]) process.stderr.write(`warning: ${warning}\n`);
   // Loaded only when asked for: the report's modules (charts, highlighting) take about a second to load.
-  const wantsReview = argv.report !== undefined || argv.feedback !== undefined;
   const { writeReviewOutputs } = wantsReview ? await import('./report/review-outputs.js') : { writeReviewOutputs: async () => ({}) };
   const review = await writeReviewOutputs(run, {
     rubric,
@@ -129,6 +134,8 @@ async function runVerifyAccuracy(
   expected: Expected,
   argv: { backend: WantedBackend; 'cache-dir': string; 'accuracy-tolerance': number },
 ): Promise<void> {
+  const { selectBackend } = await import('./trainer/backend.js');
+  const { trainerReplay, verifyRunAccuracy } = await import('./verify-accuracy.js');
   const backend = await selectBackend(argv.backend);
   for (const note of backend.notes) process.stderr.write(`backend ${note}\n`);
   const progress = { startedAt: Date.now(), epochsDone: 0, epochsTotal: 0 };
@@ -223,6 +230,7 @@ async function main(): Promise<number> {
       async (argv) => {
         const rubric = await loadRubric(argv.rubric);
         const progress = { startedAt: Date.now(), epochsDone: 0, epochsTotal: argv.seeds * (argv.epochs ?? rubric.model.fit.epochs) };
+        const { makeReference } = await import('./rubric/make-reference.js');
         const { reference, path } = await makeReference(rubric, {
           seeds: argv.seeds,
           backend: argv.backend,

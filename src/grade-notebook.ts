@@ -68,6 +68,9 @@ export async function gradeNotebook(job: NotebookJob, context: NotebookContext):
   return { status: 'graded', criteria, reason: null, flags, notebook: parsed.notebook, evidence, integrity };
 }
 
+/** The outcome without the parsed notebook and evidence, for runs that only need the rows (and less to send and keep). */
+export const withoutDetails = (outcome: NotebookOutcome): NotebookOutcome => ({ ...outcome, notebook: null, evidence: null });
+
 /** gradeNotebook, with an unexpected error turned into an unreadable row flagged `needs-review`. */
 export async function gradeNotebookSafely(job: NotebookJob, context: NotebookContext): Promise<NotebookOutcome> {
   try {

@@ -22,8 +22,9 @@ import { finishRows } from './finish-rows.js';
 import { readTemplate, type IntegrityResult, type NotebookIntegrity } from './integrity/index.js';
 import { finishIntegrity } from './integrity/run.js';
 import type { NotebookOutcome } from './grade-notebook.js';
-import { createGradePool, threadsFor } from './parallel/pool.js';
-import { describeModelSpec } from './student-model.js';
+import { createGradePool, threadsFor, type GradePool } from './parallel/pool.js';
+import type { StudentModel } from './checks/define-check.js';
+import type { ModelSpec } from './types.js';
 
 export interface GradeOptions {
   input: string;
@@ -35,7 +36,16 @@ export interface GradeOptions {
   /** The TA's overrides CSV (src/rubric/overrides.ts). */
   overridesFile?: string;
   rubric: LoadedRubric;
-  expected: Expected;
+  /**
+   * The rubric's expected values, or a function that works them out (src/rubric/resolve-expected.ts
+   * loads TensorFlow.js): it is called once the worker threads are starting, so that both go on at once.
+   */
+  expected: Expected | (() => Promise<Expected>);
+  /**
+   * Keep each graded row's parsed notebook and evidence (the review report, --verify-accuracy). Default
+   * true; without them rows hold null there, and the grades, flags and integrity results are the same.
+   */
+  keepDetails?: boolean;
   /** Worker threads for the per-notebook work (parse, evidence, scoring); 1 or absent: the main thread. Same output either way. */
   jobs?: number;
   /** Called after each graded notebook (for a progress bar). */
@@ -100,6 +110,12 @@ interface Item {
   lateness: Lateness;
 }
 
+/** TensorFlow.js is loaded only when a student's model is first built (src/student-model.ts). */
+let studentModels: Promise<typeof import('./student-model.js')> | null = null;
+const describeStudentModel = async (spec: ModelSpec): Promise<StudentModel> => (await (studentModels ??= import('./student-model.js'))).describeModelSpec(spec);
+
+const isNotebookFile = (file: SubmittedFile): boolean => /\.ipynb$/i.test(file.fileName) && file.problems.length === 0;
+
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 function compareRows(a: GradeRow, b: GradeRow): number {
@@ -130,13 +146,44 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
   const overrides = options.overridesFile
     ? readOverrides(await readFile(options.overridesFile), { criteria: options.rubric.criteria, maxScore: maxScore(options.rubric) })
     : null;
-  const policy = options.rubric.late;
   const template = await readTemplate(options.rubric.file, options.rubric.template);
   const files = await discoverFiles(options.input, { tz: options.tz });
+  // The workers start now, and load their modules while this thread works out the expected values and the selection.
+  const expectedValues = typeof options.expected === 'function' ? options.expected() : Promise.resolve(options.expected);
+  // Awaited (and a failure reported) once the input is sorted; marked handled so that nothing fails twice meanwhile.
+  expectedValues.catch(() => {});
+  const pool = createGradePool(
+    { rubric: options.rubric, expected: expectedValues, template, tz: options.tz, describeModel: describeStudentModel },
+    {
+      jobs: threadsFor(options.jobs ?? 1, files.filter(isNotebookFile).length),
+      keepDetails: options.keepDetails ?? true,
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+  );
+  try {
+    return await gradeFiles(files, expectedValues, pool, { options, deadline, deadlineLabel, lookup, extensions, overrides, template });
+  } finally {
+    await pool.close();
+  }
+}
+
+interface Prepared {
+  options: GradeOptions;
+  deadline: Date;
+  deadlineLabel: string;
+  lookup: SubmissionTimeLookup | null;
+  extensions: ExtensionTable | null;
+  overrides: ReturnType<typeof readOverrides> | null;
+  template: Awaited<ReturnType<typeof readTemplate>>;
+}
+
+async function gradeFiles(files: SubmittedFile[], expectedValues: Promise<Expected>, pool: GradePool, prepared: Prepared): Promise<GradeRun> {
+  const { options, deadline, deadlineLabel, lookup, extensions, overrides, template } = prepared;
+  const policy = options.rubric.late;
   const items: Item[] = files.map((file) => {
     const identity = identityFromList(parseIdentity(file.fileName, options.rubric.assignment), file.fileName, lookup);
     const time = resolveSubmissionTime(file, identity, lookup);
-    const isNotebook = /\.ipynb$/i.test(file.fileName) && file.problems.length === 0;
+    const isNotebook = isNotebookFile(file);
     const extension = extensionFor(extensions, identity.studentId);
     const lateness = judgeLateness(time.submittedAt, extension?.deadline ?? deadline, policy);
     return { file, identity, submittedAt: time.submittedAt, timeSource: time.source, isNotebook, extension, lateness };
@@ -150,10 +197,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
   const lateness = new Map<GradeRow, Lateness>();
   const integrityByRow = new Map<GradeRow, NotebookIntegrity>();
   const max = maxScore(options.rubric);
-  const pool = createGradePool(
-    { rubric: options.rubric, expected: options.expected, template, tz: options.tz, describeModel: async (spec) => describeModelSpec(spec) },
-    { jobs: threadsFor(options.jobs ?? 1, items.filter((item) => item.isNotebook).length), ...(options.onProgress ? { onProgress: options.onProgress } : {}) },
-  );
+  const expected = await expectedValues;
   const rows: GradeRow[] = [];
   // Every notebook is handed to the pool at once; rows are assembled in input order whatever the finishing order.
   const built = await Promise.all(
@@ -207,7 +251,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
       if (outcome.integrity) integrityByRow.set(row, outcome.integrity);
       return row;
     }),
-  ).finally(() => pool.close());
+  );
   rows.push(...built);
   rows.sort(compareRows);
   const integrity = finishIntegrity(rows, integrityByRow, template?.name ?? null);
@@ -222,8 +266,8 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
     maxScore: max,
     deadline: deadlineLabel,
     tz: options.tz,
-    expectedSource: options.expected.source,
-    accuracy: options.expected.accuracy,
+    expectedSource: expected.source,
+    accuracy: expected.accuracy,
     latePolicy: policy,
     rows,
     warnings,

@@ -5,16 +5,21 @@ import type { TemplateSource } from '../integrity/index.js';
 import type { Expected } from '../rubric/expected.js';
 import type { ModelSpec } from '../types.js';
 
-/** What a worker needs to rebuild the grading context: plain data only. */
+/** What a worker needs to rebuild the grading context: plain data only (the expected values follow in a message). */
 export interface WorkerSetup {
   rubric: unknown;
   rubricFile: string;
-  expected: Expected;
   template: TemplateSource | null;
   tz: string;
+  /** Send back the parsed notebook and evidence (reports, --verify-accuracy); otherwise only what the rows need. */
+  keepDetails: boolean;
 }
 
-export type ToWorker = { kind: 'job'; id: number; job: NotebookJob } | { kind: 'model'; id: number; model: StudentModel };
+export type ToWorker =
+  /** Sent once, before any job: workers start while the main thread still works out the expected values. */
+  | { kind: 'expected'; expected: Expected }
+  | { kind: 'job'; id: number; job: NotebookJob }
+  | { kind: 'model'; id: number; model: StudentModel };
 
 export type FromWorker =
   /**

@@ -1,19 +1,33 @@
 /**
- * Grades notebooks in the main thread (jobs ≤ 1) or over worker threads. Results are keyed by job, never
- * by arrival order, so the rows are the same whatever the number of jobs. Workers start only when there
- * is work, at most one per job; a worker that dies takes only its own notebook down (that row says so)
- * and is replaced.
+ * Grades notebooks in the main thread (jobs ≤ 1), or in the main thread and jobs − 1 worker threads (the
+ * main thread has little else to do meanwhile). Results are keyed by job, never by arrival order, so the
+ * rows are the same whatever the number of jobs. Workers start as soon as the pool is made (while the main
+ * thread still reads and sorts the input); a worker that dies takes only its own notebooks down (those
+ * rows say so) and is replaced.
  */
 import { Worker } from 'node:worker_threads';
-import { gradeNotebookSafely, unreadableOutcome, type NotebookContext, type NotebookJob, type NotebookOutcome } from '../grade-notebook.js';
+import {
+  gradeNotebookSafely,
+  unreadableOutcome,
+  withoutDetails,
+  type NotebookContext,
+  type NotebookJob,
+  type NotebookOutcome,
+} from '../grade-notebook.js';
+import type { Expected } from '../rubric/expected.js';
 import type { LoadedRubric } from '../rubric/load.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
 
 export interface PoolOptions {
   jobs: number;
+  /** Keep each outcome's parsed notebook and evidence (reports, --verify-accuracy); otherwise they are dropped. */
+  keepDetails: boolean;
   /** Called after each notebook with (done, total submitted so far). */
   onProgress?: (done: number, total: number) => void;
 }
+
+/** The grading context, with the expected values still being worked out (workers start meanwhile). */
+export type PoolContext = Omit<NotebookContext, 'expected'> & { expected: Promise<Expected> };
 
 export interface GradePool {
   grade(job: NotebookJob): Promise<NotebookOutcome>;
@@ -28,25 +42,33 @@ export function threadsFor(jobs: number, notebooks: number): number {
   return Math.max(1, Math.min(jobs, Math.ceil(notebooks / NOTEBOOKS_PER_WORKER)));
 }
 
-/** Jobs in flight per worker: one running, one waiting, so that a worker never idles on a message. */
-const IN_FLIGHT = 2;
+/**
+ * Jobs in flight per worker: enough that a worker never idles on a message, nor while some of its
+ * notebooks wait for a model from the main thread; few enough that the work stays balanced.
+ */
+const IN_FLIGHT = 8;
 
-export function createGradePool(context: NotebookContext, options: PoolOptions): GradePool {
+export function createGradePool(context: PoolContext, options: PoolOptions): GradePool {
   let submitted = 0;
   let done = 0;
   const progress = (): void => options.onProgress?.(++done, submitted);
+  const keep = (outcome: NotebookOutcome): NotebookOutcome => (options.keepDetails ? outcome : withoutDetails(outcome));
+  const ready = context.expected.then((expected): NotebookContext => ({ ...context, expected }));
+  // A failure is the caller's to report (it awaits the same promise); none is left unhandled here.
+  ready.catch(() => {});
+  const here = async (job: NotebookJob): Promise<NotebookOutcome> => keep(await gradeNotebookSafely(job, await ready));
   if (options.jobs <= 1) {
     return {
       grade: async (job) => {
         submitted += 1;
-        const outcome = await gradeNotebookSafely(job, context);
+        const outcome = await here(job);
         progress();
         return outcome;
       },
       close: async () => {},
     };
   }
-  return workerPool(context, options.jobs, () => submitted++, progress);
+  return workerPool(context, options, here, () => submitted++, progress);
 }
 
 interface Pending {
@@ -61,17 +83,39 @@ function rubricData(rubric: LoadedRubric): unknown {
   return { ...rest, criteria: criteria.map(({ run: _run, parsedOptions: _options, ...criterion }) => criterion) };
 }
 
-function workerPool(context: NotebookContext, size: number, onSubmit: () => void, onDone: () => void): GradePool {
+function workerPool(
+  context: PoolContext,
+  options: PoolOptions,
+  here: (job: NotebookJob) => Promise<NotebookOutcome>,
+  onSubmit: () => void,
+  onDone: () => void,
+): GradePool {
   const setup: WorkerSetup = {
     rubric: rubricData(context.rubric),
     rubricFile: context.rubric.file,
-    expected: context.expected,
     template: context.template,
     tz: context.tz,
+    keepDetails: options.keepDetails,
   };
   const queue: Pending[] = [];
   const workers = new Map<Worker, Map<number, Pending>>();
+  let expected: Expected | null = null;
   let nextId = 0;
+  let closed = false;
+  let mainBusy = false;
+
+  /** The main thread takes one notebook at a time from the queue, between messages from the workers. */
+  const gradeHere = (): void => {
+    if (mainBusy || !expected || queue.length === 0) return;
+    mainBusy = true;
+    const pending = queue.shift()!;
+    void here(pending.job).then((outcome) => {
+      mainBusy = false;
+      pending.resolve(outcome);
+      onDone();
+      gradeHere();
+    });
+  };
 
   const spawn = (): void => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
@@ -102,16 +146,17 @@ function workerPool(context: NotebookContext, size: number, onSubmit: () => void
         onDone();
       }
       inFlight.clear();
-      if (queue.length > 0) spawn();
+      if (queue.length > 0 && !closed) spawn();
     };
     worker.on('error', (error) => fail(error.message));
     worker.on('exit', (code) => fail(`exit code ${code}`));
+    if (expected) send({ kind: 'expected', expected });
     feed(worker);
   };
 
   const feed = (worker: Worker): void => {
     const inFlight = workers.get(worker);
-    while (inFlight && inFlight.size < IN_FLIGHT && queue.length > 0) {
+    while (expected && inFlight && inFlight.size < IN_FLIGHT && queue.length > 0) {
       const pending = queue.shift()!;
       inFlight.set(pending.id, pending);
       const message: ToWorker = { kind: 'job', id: pending.id, job: pending.job };
@@ -119,16 +164,34 @@ function workerPool(context: NotebookContext, size: number, onSubmit: () => void
     }
   };
 
+  const size = options.jobs - 1;
+  for (let i = 0; i < size; i++) spawn();
+  context.expected.then(
+    (value) => {
+      expected = value;
+      for (const worker of workers.keys()) {
+        const message: ToWorker = { kind: 'expected', expected: value };
+        worker.postMessage(message);
+        feed(worker);
+      }
+      gradeHere();
+    },
+    // The caller awaits the same promise and reports the failure.
+    () => {},
+  );
+
   return {
     grade(job) {
       onSubmit();
       return new Promise((resolve) => {
         queue.push({ id: nextId++, job, resolve });
-        if (workers.size < size) spawn();
+        if (workers.size < size && !closed) spawn();
         else for (const worker of workers.keys()) feed(worker);
+        gradeHere();
       });
     },
     async close() {
+      closed = true;
       const all = [...workers.keys()];
       workers.clear();
       await Promise.all(all.map((worker) => worker.terminate()));

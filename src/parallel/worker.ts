@@ -7,7 +7,8 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { StudentModel } from '../checks/define-check.js';
-import { gradeNotebookSafely, type NotebookContext } from '../grade-notebook.js';
+import { gradeNotebookSafely, withoutDetails, type NotebookContext } from '../grade-notebook.js';
+import type { Expected } from '../rubric/expected.js';
 import { loadRubric, validateRubric } from '../rubric/load.js';
 import type { ModelSpec } from '../types.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
@@ -36,26 +37,33 @@ function modelClient(port: MessagePort): { describe: (spec: ModelSpec) => Promis
   };
 }
 
-async function context(setup: WorkerSetup, describeModel: NotebookContext['describeModel']): Promise<NotebookContext> {
+async function context(setup: WorkerSetup, expected: Promise<Expected>, describeModel: NotebookContext['describeModel']): Promise<NotebookContext> {
   let rubric;
   try {
     rubric = validateRubric(setup.rubric, setup.rubricFile);
   } catch {
     rubric = await loadRubric(setup.rubricFile);
   }
-  return { rubric, expected: setup.expected, template: setup.template, tz: setup.tz, describeModel };
+  return { rubric, expected: await expected, template: setup.template, tz: setup.tz, describeModel };
 }
 
 const port = parentPort;
 if (port) {
+  const setup = workerData as WorkerSetup;
   const models = modelClient(port);
-  const ready = context(workerData as WorkerSetup, models.describe);
+  let expectedArrived: (expected: Expected) => void = () => {};
+  const ready = context(setup, new Promise<Expected>((resolve) => (expectedArrived = resolve)), models.describe);
   const reply = (message: FromWorker): void => port.postMessage(message);
   port.on('message', (message: ToWorker) => {
+    if (message.kind === 'expected') return expectedArrived(message.expected);
     if (message.kind === 'model') return models.answer(message.id, message.model);
     void ready
       .then((ctx) => gradeNotebookSafely(message.job, ctx))
-      .then((outcome) => reply({ kind: 'done', id: message.id, outcome: { ...outcome, notebook: null }, notebookJson: outcome.notebook ? JSON.stringify(outcome.notebook) : null }))
+      .then((outcome) =>
+        setup.keepDetails
+          ? reply({ kind: 'done', id: message.id, outcome: { ...outcome, notebook: null }, notebookJson: outcome.notebook ? JSON.stringify(outcome.notebook) : null })
+          : reply({ kind: 'done', id: message.id, outcome: withoutDetails(outcome), notebookJson: null }),
+      )
       .catch((error: unknown) => reply({ kind: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error) }));
   });
 }
