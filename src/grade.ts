@@ -36,11 +36,8 @@ export interface GradeOptions {
   /** The TA's overrides CSV (src/rubric/overrides.ts). */
   overridesFile?: string;
   rubric: LoadedRubric;
-  /**
-   * The rubric's expected values, or a function that works them out (src/rubric/resolve-expected.ts
-   * loads TensorFlow.js): it is called once the worker threads are starting, so that both go on at once.
-   */
-  expected: Expected | (() => Promise<Expected>);
+  /** The rubric's expected values (src/rubric/resolve-expected.ts). */
+  expected: Expected;
   /**
    * Keep each graded row's parsed notebook and evidence (the review report, --verify-accuracy). Default
    * true; without them rows hold null there, and the grades, flags and integrity results are the same.
@@ -148,10 +145,8 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
     : null;
   const template = await readTemplate(options.rubric.file, options.rubric.template);
   const files = await discoverFiles(options.input, { tz: options.tz });
-  // The workers start now, and load their modules while this thread works out the expected values and the selection.
-  const expectedValues = typeof options.expected === 'function' ? options.expected() : Promise.resolve(options.expected);
-  // Awaited (and a failure reported) once the input is sorted; marked handled so that nothing fails twice meanwhile.
-  expectedValues.catch(() => {});
+  // The workers start now, and load their modules while this thread does the selection.
+  const expectedValues = Promise.resolve(options.expected);
   const pool = createGradePool(
     { rubric: options.rubric, expected: expectedValues, template, tz: options.tz, describeModel: describeStudentModel },
     {
