@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
+import { greyPng } from '../helpers/png.js';
 
 export const FIXTURES = join(import.meta.dirname, '../../fixtures/submissions');
 
@@ -81,21 +81,7 @@ export function addCodeCell(nb: NotebookJson, source: string, outputs: { [key: s
 /** A small greyscale PNG whose pixels come from the seed: the same seed gives the same bytes. */
 export function pngOutput(seed: number): { [key: string]: Json } {
   const size = 16;
-  const raw = Buffer.alloc(size * (size + 1));
-  for (let i = 0; i < raw.length; i++) raw[i] = i % (size + 1) === 0 ? 0 : (i * 31 + seed * 17) % 256;
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const head = Buffer.alloc(8);
-    head.writeUInt32BE(data.length, 0);
-    head.write(type, 4, 'latin1');
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])) >>> 0, 0);
-    return Buffer.concat([head, data, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8;
-  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const png = greyPng(size, (x, y) => ((y * (size + 1) + 1 + x) * 31 + seed * 17) % 256);
   return { output_type: 'display_data', metadata: {}, data: { 'image/png': png.toString('base64'), 'text/plain': ['<Figure size 640x480 with 1 Axes>'] } };
 }
 
