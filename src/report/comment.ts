@@ -46,7 +46,7 @@ function notGradedSummary(row: RowForFeedback, context: CommentContext): string 
     case 'not-a-notebook':
       return 'ノートブック(.ipynb)ではないため採点できません。ファイルを確認してください。';
     case 'unreadable':
-      return `ノートブックとして読み込めませんでした: ${row.reason ?? '理由不明'}`;
+      return `ノートブックとして読み込めませんでした(空のファイル、途中で切れたファイル、.ipynb でない中身など)。Colab の「ファイル」→「ダウンロード」→「.ipynb をダウンロード」で保存し直したファイルを確認してください。詳細: ${row.reason ?? '不明'}`;
     case 'graded':
       return `${row.score}/${row.maxScore} 点。`;
   }

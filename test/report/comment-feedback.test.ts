@@ -29,7 +29,9 @@ describe('studentFeedback and buildComment', () => {
 
   it('says why a file was not graded', () => {
     expect(buildComment(gradeRow({ status: 'late', criteria: null, submittedAt: '2023-11-17 00:00:41' }), context)).toContain('締め切り(2023-11-16 23:59)後の提出(2023-11-17 00:00:41)');
-    expect(buildComment(gradeRow({ status: 'unreadable', criteria: null, reason: 'The file is empty.' }), context)).toBe('ノートブックとして読み込めませんでした: The file is empty.');
+    const unreadable = buildComment(gradeRow({ status: 'unreadable', criteria: null, reason: 'The file is empty.' }), context);
+    expect(unreadable).toMatch(/^ノートブックとして読み込めませんでした(.+)。Colab の「ファイル」→「ダウンロード」/);
+    expect(unreadable.endsWith('詳細: The file is empty.')).toBe(true);
   });
 });
 
