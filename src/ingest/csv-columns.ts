@@ -3,6 +3,8 @@
 export interface SubmissionTimeColumns {
   studentId: number | null;
   fileName: number | null;
+  /** Optional: the student's name as the LMS lists it (used only for a file whose name gives none). */
+  name: number | null;
   submittedAt: number;
 }
 
@@ -10,6 +12,7 @@ export interface SubmissionTimeColumns {
 export const COLUMN_NAMES = {
   studentId: ['学籍番号', 'student_id', 'studentid', 'student id', 'ユーザid', 'ユーザーid', 'user_id', 'username', 'id'],
   fileName: ['ファイル名', 'filename', 'file_name', 'file', 'report/answer', 'answer'],
+  name: ['氏名', '名前', 'name', 'realname', 'full_name'],
   submittedAt: ['提出日時', 'submitted_at', 'submittedat', 'answer_datetime', '回答日時', 'datetime', '日時'],
 } as const;
 
@@ -39,5 +42,5 @@ export function findColumns(headers: readonly string[]): SubmissionTimeColumns {
       `no student id or file name column (one of ${[...COLUMN_NAMES.studentId, ...COLUMN_NAMES.fileName].join(', ')}); ${found}`,
     );
   }
-  return { studentId, fileName, submittedAt };
+  return { studentId, fileName, name: find(COLUMN_NAMES.name), submittedAt };
 }

@@ -15,6 +15,8 @@ export interface SubmissionTimeRecord {
   line: number;
   studentId: string | null;
   fileName: string | null;
+  /** The name column (氏名), when the list has one. */
+  name: string | null;
   submittedAt: Date;
 }
 
@@ -72,7 +74,7 @@ export function readSubmissionTimes(input: string | Uint8Array, tz: string): Sub
     const studentId = cell(columns.studentId) || null;
     const fileName = cell(columns.fileName) || null;
     if (!studentId && !fileName) throw new GraderError(`submission times, line ${line}: a date-time without a student id or file name`);
-    lookup.records.push({ line, studentId, fileName, submittedAt: time.date });
+    lookup.records.push({ line, studentId, fileName, name: cell(columns.name) || null, submittedAt: time.date });
     if (fileName) push(lookup.byFileName, lookupKey(fileName, 'file'), time.date);
     if (studentId) push(lookup.byStudentId, lookupKey(studentId, 'id'), time.date);
   }

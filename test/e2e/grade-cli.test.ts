@@ -122,9 +122,10 @@ describe('grade fixtures/submissions', () => {
     expect(rows.find((r) => r.student_id === '2312003')?.comment).toContain('締め切り(2023-11-16 23:59)後の提出');
   });
 
-  it('flags a file whose name gave no student id, and says where the id came from', () => {
+  it('flags a file whose name gave no student id, and takes the id and name from the submission list', () => {
     const row = rows.find((r) => r.file === 'kadai4.ipynb');
     expect(row?.flags?.split(' ')).toEqual(expect.arrayContaining(['name-unrecognised', 'id-from-submission-times']));
+    expect(row?.name).toBe('小林陽太');
   });
 
   it('gives the same bytes on a rerun', async () => {

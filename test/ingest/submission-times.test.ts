@@ -23,10 +23,10 @@ describe('readSubmissionTimes', () => {
   it('reads UTF-8 with a BOM', () => {
     const lookup = readSubmissionTimes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(japaneseCsv)]), TZ);
     expect(lookup.encoding).toBe('utf8-bom');
-    expect(lookup.columns).toEqual({ studentId: 1, fileName: 2, submittedAt: 3 });
+    expect(lookup.columns).toEqual({ studentId: 1, fileName: 2, name: 0, submittedAt: 3 });
     expect(lookup.records).toEqual([
-      { line: 2, studentId: '2312345', fileName: '2312345_山田太郎_4.ipynb', submittedAt: jst('2023-11-16T22:38:17') },
-      { line: 3, studentId: '2400001', fileName: null, submittedAt: jst('2023-11-17T00:00:00') },
+      { line: 2, studentId: '2312345', fileName: '2312345_山田太郎_4.ipynb', name: '山田太郎', submittedAt: jst('2023-11-16T22:38:17') },
+      { line: 3, studentId: '2400001', fileName: null, name: '佐藤花子', submittedAt: jst('2023-11-17T00:00:00') },
     ]);
   });
 
@@ -39,7 +39,7 @@ describe('readSubmissionTimes', () => {
   it('reads English headers, ISO times with offsets, and text input', () => {
     const csv = 'Student_ID,submitted_at\ns2312345,2023-11-16T13:38:17Z\n';
     const lookup = readSubmissionTimes(csv, TZ);
-    expect(lookup.columns).toEqual({ studentId: 0, fileName: null, submittedAt: 1 });
+    expect(lookup.columns).toEqual({ studentId: 0, fileName: null, name: null, submittedAt: 1 });
     expect(lookup.byStudentId.get('s2312345')).toEqual([new Date('2023-11-16T13:38:17Z')]);
   });
 
