@@ -9,6 +9,7 @@ import type { GradeRow } from './grade.js';
 import type { Expected } from './rubric/expected.js';
 import type { AssignmentModel } from './rubric/schema.js';
 import { assignmentLayers } from './rubric/resolve-expected.js';
+import { defaultLearningRate } from './keras-defaults.js';
 import { cachedTraining } from './trainer/cache.js';
 import { loadMnist, type MnistData } from './trainer/mnist.js';
 import { train } from './trainer/train.js';
@@ -42,7 +43,8 @@ function isAssignmentModel(model: ModelSpec, fit: FitSpec, asked: AssignmentMode
   const c = model.compile;
   return (
     sameLayers(model.layers, assignmentLayers(asked)) &&
-    c !== null && c.loss === asked.compile.loss && c.optimizer === asked.compile.optimizer.toLowerCase() && (c.learningRate ?? 0.001) === 0.001 &&
+    c !== null && c.loss === asked.compile.loss && c.optimizer === asked.compile.optimizer.toLowerCase() &&
+    (c.learningRate ?? defaultLearningRate(c.optimizer)) === defaultLearningRate(asked.compile.optimizer) &&
     fit.epochs === asked.fit.epochs && fit.batchSize === asked.fit.batchSize && fit.validationSplit === asked.fit.validationSplit
   );
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { FIT_DEFAULTS } from '../keras-defaults.js';
 
-/** Model.fit's defaults (Keras 2 and 3): epochs=1, batch_size=None → 32, validation_split=0.0. */
-const KERAS_DEFAULTS = { epochs: 1, batchSize: 32, validationSplit: 0 } as const;
 const SETTINGS = ['epochs', 'batchSize', 'validationSplit'] as const;
 
 const setting = (argument: string): string => `{{where}}: ${argument} は {{found}} でした(期待値 {{expected}})。`;
@@ -27,11 +26,11 @@ export default defineCheck({
     for (const key of SETTINGS) {
       const given = fit[key];
       const wanted = expected.fit[key];
-      if (Math.abs((given ?? KERAS_DEFAULTS[key]) - wanted) < 1e-9) continue;
+      if (Math.abs((given ?? FIT_DEFAULTS[key]) - wanted) < 1e-9) continue;
       if (key === 'validationSplit' && given === null && fit.hasValidationData) {
         findings.push(report('validationData', { where, expected: wanted }, fit.at));
       } else {
-        const found = given ?? `指定なし (Keras の既定値 ${KERAS_DEFAULTS[key]})`;
+        const found = given ?? `指定なし (Keras の既定値 ${FIT_DEFAULTS[key]})`;
         findings.push(report(key, { where, found, expected: wanted }, fit.at));
       }
     }

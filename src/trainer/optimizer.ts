@@ -6,6 +6,7 @@
  * SGD: lr 0.01, no momentum: p −= lr·g.
  */
 import type { Param } from './plan.js';
+import { LEARNING_RATES } from '../keras-defaults.js';
 
 export interface Optimizer {
   readonly name: string;
@@ -26,8 +27,8 @@ export class UnsupportedOptimizerError extends Error {
 }
 
 export const KERAS_DEFAULTS = {
-  adam: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
-  sgd: { learningRate: 0.01 },
+  adam: { learningRate: LEARNING_RATES.adam, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+  sgd: { learningRate: LEARNING_RATES.sgd },
 } as const;
 
 class Adam implements Optimizer {

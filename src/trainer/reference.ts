@@ -11,6 +11,7 @@ import { describeModel, type ModelDescription } from './build-model.js';
 import { stableJson } from './json.js';
 import { CLASSES, FEATURES, IMAGE_COLS, IMAGE_ROWS, loadMnist, TEST_COUNT, TRAIN_COUNT, type MnistData } from './mnist.js';
 import { KERAS_DEFAULTS } from './optimizer.js';
+import { defaultLearningRate } from '../keras-defaults.js';
 import { runSeeds } from './pool.js';
 import type { EpochResult, TrainResult } from './train.js';
 import { packageVersions } from './versions.js';
@@ -103,7 +104,7 @@ export function summarize(o: ComputeReferenceOptions, results: TrainResult[], ru
   });
   const finalVal = results.map((r) => r.epochs[r.epochs.length - 1]?.val_accuracy ?? null);
   const optimizer = o.compile.optimizer?.toLowerCase() ?? null;
-  const defaultRate = optimizer === 'sgd' ? KERAS_DEFAULTS.sgd.learningRate : KERAS_DEFAULTS.adam.learningRate;
+  const defaultRate = defaultLearningRate(optimizer) ?? KERAS_DEFAULTS.adam.learningRate;
   const split = o.fit.hasValidationData ? 0 : (o.fit.validationSplit ?? 0);
   const batchSize = o.fit.batchSize ?? 32;
   const outputs = model.layers[model.layers.length - 1]?.outputShape[1] ?? CLASSES;
