@@ -13,7 +13,7 @@ import { BackendUnavailableError, selectBackend, type BackendName } from '../src
 import { buildModel } from '../src/trainer/build-model.js';
 import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../test/helpers/lecture.js';
 import { loadMnist, type MnistData } from '../src/trainer/mnist.js';
-import { median } from '../src/trainer/batches.js';
+import { median } from '../src/stats.js';
 import { train } from '../src/trainer/train.js';
 
 const { values } = parseArgs({

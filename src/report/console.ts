@@ -1,15 +1,8 @@
 /** The end-of-run summary for the terminal: counts by status, mean and median score, who needs a look, where files went. */
 import type { GradeRun } from '../grade.js';
 import { reviewQueue } from './review.js';
+import { mean, median } from '../stats.js';
 
-export const median = (values: number[]): number => {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
-
-export const mean = (values: number[]): number => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0);
 
 /**
  * `written` maps what was written to where, in the order to print: `{ 'grades CSV': 'grades.csv',

@@ -4,6 +4,7 @@
  * from the MNIST files themselves, the steps per epoch from the fit settings.
  */
 import type { AssignmentModel } from './schema.js';
+import { stepsPerEpoch, trainRows } from '../trainer/split.js';
 
 export interface ExpectedLayer {
   name: string;
@@ -66,8 +67,7 @@ export function deriveExpected(
   const [trainCount = 0, ...imageDims] = dataset.trainImages;
   const [testCount = 0] = dataset.testImages;
   const features = imageDims.reduce((a, b) => a * b, 1);
-  // Keras: split_at = floor(batch_dim * (1 - validation_split)); the first split_at rows train.
-  const samplesPerEpoch = Math.floor(trainCount * (1 - model.fit.validationSplit));
+  const samplesPerEpoch = trainRows(trainCount, model.fit.validationSplit);
   const label = dataset.testLabels[model.predict.sample];
   if (label === undefined) throw new Error(`predict.sample ${model.predict.sample} is outside the ${testCount} test images`);
   return {
@@ -75,7 +75,7 @@ export function deriveExpected(
     totalParams: built.totalParams,
     trainableParams: built.trainableParams,
     fit: model.fit,
-    stepsPerEpoch: Math.ceil(samplesPerEpoch / model.fit.batchSize),
+    stepsPerEpoch: stepsPerEpoch(trainCount, model.fit.validationSplit, model.fit.batchSize),
     samplesPerEpoch,
     shapes: {
       load: [dataset.trainImages, [trainCount], dataset.testImages, [testCount]],

@@ -1,4 +1,4 @@
-/** Batches and evaluation passes over the MNIST arrays for the trainer, plus small statistics. */
+/** Batches and evaluation passes over the MNIST arrays for the trainer. */
 import { batchLoss, type LossKind } from './loss.js';
 import { CLASSES, FEATURES } from './mnist.js';
 import type { Net } from './net.js';
@@ -28,15 +28,4 @@ export function gatherRows(src: Float32Array, width: number, indices: Int32Array
     out.set(src.subarray(from, from + width), k * width);
   }
   return out;
-}
-
-/** Keras's split (array_slicing.train_validation_split): the first floor(n·(1−split)) rows train. */
-export function trainRows(samples: number, validationSplit: number): number {
-  return validationSplit > 0 ? Math.floor(samples * (1 - validationSplit)) : samples;
-}
-
-export function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

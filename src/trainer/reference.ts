@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { CompileSpec, FitSpec, LayerSpec } from '../types.js';
 import type { WantedBackend } from './backend.js';
-import { median, trainRows } from './batches.js';
+import { median } from '../stats.js';
+import { stepsPerEpoch, trainRows } from './split.js';
 import { describeModel, type ModelDescription } from './build-model.js';
 import { stableJson } from './json.js';
 import { CLASSES, FEATURES, IMAGE_COLS, IMAGE_ROWS, loadMnist, TEST_COUNT, TRAIN_COUNT, type MnistData } from './mnist.js';
@@ -80,11 +81,6 @@ function stat(values: number[]): Stat {
 
 function optionalStat(values: (number | null)[]): Stat | null {
   return values.some((v) => v === null) ? null : stat(values as number[]);
-}
-
-/** Steps per epoch: ceil(training rows / batch), the last partial batch included. */
-export function stepsPerEpoch(samples: number, validationSplit: number, batchSize: number): number {
-  return Math.ceil(trainRows(samples, validationSplit) / batchSize);
 }
 
 /** Builds the reference from finished runs (pure; computeReference's second half). */

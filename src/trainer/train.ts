@@ -8,7 +8,9 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CompileSpec, FitSpec, LayerSpec } from '../types.js';
-import { evaluate, gatherRows, median, trainRows } from './batches.js';
+import { evaluate, gatherRows } from './batches.js';
+import { median } from '../stats.js';
+import { trainRows } from './split.js';
 import { buildModel } from './build-model.js';
 import { batchLoss, lossKind, type LossKind } from './loss.js';
 import { CLASSES, FEATURES, type MnistData } from './mnist.js';

@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stableJson } from '../../src/trainer/json.js';
 import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../helpers/lecture.js';
 import { loadMnist } from '../../src/trainer/mnist.js';
-import { computeReference, stepsPerEpoch, writeReferenceFile, type ReferenceProgress } from '../../src/trainer/reference.js';
+import { computeReference, writeReferenceFile, type ReferenceProgress } from '../../src/trainer/reference.js';
+import { stepsPerEpoch } from '../../src/trainer/split.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reference-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
  * Every row links to its submission page, where each point's reason is one click further at most.
  */
 import type { GradeRow, GradeRun } from '../../grade.js';
-import { mean, median } from '../console.js';
+import { mean, median } from '../../stats.js';
 import { html, raw, type Raw } from './escape.js';
 import { page } from './layout.js';
 import { STATUS_MARK } from './notebook-view.js';
