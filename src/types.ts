@@ -93,7 +93,16 @@ export interface FitSpec {
   validationSplit: number | null;
   hasValidationData: boolean;
   verbose: number | null;
+  /** Canonical paths of the callbacks passed ('keras.callbacks.EarlyStopping'); '?' for one not followed; [] when none. */
+  callbacks: string[];
+  /** False when a `*args` / `**kwargs` splat (or a callbacks list) could not be followed: an argument may hide there. */
+  argumentsKnown: boolean;
+  /** Where the call is written (a method's cell for a fit inside a class). */
   at: Location;
+  /** The top-level cell whose run made the call: its outputs hold the log. */
+  ranIn: number;
+  /** Order among all facts in the kernel's execution order (fits, calls and shows share one counter). */
+  seq: number;
 }
 
 export interface CallSpec {
@@ -105,6 +114,45 @@ export interface CallSpec {
   /** Source text of the first argument. */
   input: string | null;
   at: Location;
+  /** The top-level cell whose run made the call. */
+  ranIn: number;
+  /** Order among all facts in the kernel's execution order. */
+  seq: number;
+}
+
+/**
+ * What a value is computed from, as far as the interpreter follows it: 'constant' (literals, range, library
+ * constants), 'data' (the dataset as loaded and transformed: load_data, reshape, /255, to_categorical,
+ * indexing), 'model' (a model, or what fit/predict/evaluate returned, or anything computed from them),
+ * 'unknown' (anything not followed). Combining values takes the strongest: unknown > model > data > constant.
+ */
+export type ValueSource = 'constant' | 'data' | 'model' | 'unknown';
+
+/**
+ * Something a cell shows when it runs, in output order: a print()/display() call, the cell's last bare
+ * expression (its execute_result), or a plotting call (imshow, plot, …) whose figure becomes an image.
+ */
+export interface ShownValue {
+  how: 'print' | 'display' | 'expression' | 'plot';
+  /** For 'plot': the function's last name as called ('imshow', 'plot', 'scatter', 'matshow', 'bar', 'hist', …). */
+  call?: string;
+  /** What the shown value (for plots: every argument) is computed from. */
+  source: ValueSource;
+  /** When the shown value is a row of a predict() result with a constant index, e.g. np.around(test2[1], 3) or model.predict(x)[1]: the variable (null when not assigned) and the index. */
+  predictRow?: { target: string | null; index: number };
+  /** Where the showing statement is written. */
+  at: Location;
+  /** The top-level cell whose run showed it: its outputs hold what was shown. */
+  ranIn: number;
+  seq: number;
+}
+
+/** A name that was unknown in execution order and was taken from an import in another cell (the kernel had it). */
+export interface AssumedImport {
+  name: string;
+  /** The cell whose import supplied it, and the cell that used it. */
+  from: number;
+  usedIn: number;
 }
 
 export type DataStepKind = 'load_data' | 'reshape' | 'scale' | 'to_categorical';
@@ -123,6 +171,10 @@ export interface CodeEvidence {
   fits: FitSpec[];
   calls: CallSpec[];
   dataSteps: DataStep[];
+  /** Values the cells show (print, display, last expression, plots), in execution order. */
+  shown: ShownValue[];
+  /** Names resolved from an import in a cell that ran later (or whose earlier run was deleted). */
+  assumedImports: AssumedImport[];
   /** Syntax errors per cell: that cell's facts are missing. */
   syntaxErrors: { cell: number; line: number; message: string }[];
 }
@@ -170,6 +222,8 @@ export interface TrainingLog {
   final: EpochRecord | null;
   /** Colab saved "Streaming output truncated to the last 5000 lines." */
   truncated: boolean;
+  /** A loss printed as nan or inf: the training diverged (the metrics after it mean nothing). */
+  diverged: boolean;
   at: Location;
 }
 

@@ -54,7 +54,7 @@ export function summaryOf(layers: { name: string; type: string; outputShape: (nu
 
 export function trainingLog(epochs: number, steps: number, final: Record<string, number>, at: Location = { cell: CELL.fit, line: 1 }): TrainingLog {
   const records = Array.from({ length: epochs }, (_, i) => ({ epoch: i + 1, ...final }));
-  return { epochsLogged: epochs, epochsTotal: epochs, stepsPerEpoch: steps, counterUnit: 'steps', epochs: records, final: records.at(-1) ?? null, truncated: false, at };
+  return { epochsLogged: epochs, epochsTotal: epochs, stepsPerEpoch: steps, counterUnit: 'steps', epochs: records, final: records.at(-1) ?? null, truncated: false, diverged: false, at };
 }
 
 /** A printed probability vector with its maximum at `label`. */
@@ -64,14 +64,14 @@ export function probabilities(classes: number, label: number, at: Location): Arr
 
 function lectureCode(expected: Expected): CodeEvidence {
   const { flattened, oneHot } = expected.shapes;
-  const fit: FitSpec = { model: 'model', epochs: expected.fit.epochs, batchSize: expected.fit.batchSize, validationSplit: expected.fit.validationSplit, hasValidationData: false, verbose: null, at: { cell: CELL.fit, line: 1 } };
+  const fit: FitSpec = { model: 'model', epochs: expected.fit.epochs, batchSize: expected.fit.batchSize, validationSplit: expected.fit.validationSplit, hasValidationData: false, verbose: null, callbacks: [], argumentsKnown: true, at: { cell: CELL.fit, line: 1 }, ranIn: CELL.fit, seq: 20 };
   const names = ['x_train', 'x_test'];
   return {
     models: [{ variable: 'model', kind: 'sequential', layers: askedLayers(), compile: { ...ASKED.compile, learningRate: null, at: { cell: CELL.model, line: 7 } }, at: { cell: CELL.model, line: 4 } }],
     fits: [fit],
     calls: [
-      { method: 'predict', model: 'model', target: 'test', input: 'x_test', at: { cell: CELL.predictBefore, line: 1 } },
-      { method: 'predict', model: 'model', target: 'test2', input: 'x_test', at: { cell: CELL.predictAfter, line: 1 } },
+      { method: 'predict', model: 'model', target: 'test', input: 'x_test', at: { cell: CELL.predictBefore, line: 1 }, ranIn: CELL.predictBefore, seq: 10 },
+      { method: 'predict', model: 'model', target: 'test2', input: 'x_test', at: { cell: CELL.predictAfter, line: 1 }, ranIn: CELL.predictAfter, seq: 30 },
     ],
     dataSteps: [
       { kind: 'load_data', target: '(x_train, y_train), (x_test, y_test)', args: ['mnist'], at: { cell: CELL.load, line: 2 } },
@@ -81,6 +81,15 @@ function lectureCode(expected: Expected): CodeEvidence {
       ]),
       ...oneHot.map((shape, i) => ({ kind: 'to_categorical' as const, target: `y_${names[i]?.slice(2)}`, args: [shape.at(-1) ?? 0], at: { cell: CELL.oneHot, line: i + 2 } })),
     ],
+    shown: [
+      { how: 'expression', source: 'model', at: { cell: CELL.predictBefore, line: 2 }, ranIn: CELL.predictBefore, seq: 11 },
+      { how: 'print', source: 'model', predictRow: { target: 'test', index: 1 }, at: { cell: CELL.showBefore, line: 1 }, ranIn: CELL.showBefore, seq: 12 },
+      { how: 'print', source: 'data', at: { cell: CELL.showBefore, line: 2 }, ranIn: CELL.showBefore, seq: 13 },
+      { how: 'plot', call: 'imshow', source: 'data', at: { cell: CELL.image, line: 2 }, ranIn: CELL.image, seq: 14 },
+      { how: 'print', source: 'model', predictRow: { target: 'test2', index: 1 }, at: { cell: CELL.showAfter, line: 2 }, ranIn: CELL.showAfter, seq: 31 },
+      { how: 'print', source: 'data', at: { cell: CELL.showAfter, line: 3 }, ranIn: CELL.showAfter, seq: 32 },
+    ],
+    assumedImports: [],
     syntaxErrors: [],
   };
 }

@@ -16,4 +16,4 @@ export const LECTURE_LAYERS: LayerSpec[] = assignmentLayers(model);
 
 export const LECTURE_COMPILE: CompileSpec = { ...model.compile, learningRate: null, at };
 
-export const LECTURE_FIT: FitSpec = { model: 'model', ...model.fit, hasValidationData: false, verbose: null, at };
+export const LECTURE_FIT: FitSpec = { model: 'model', ...model.fit, hasValidationData: false, verbose: null, callbacks: [], argumentsKnown: true, at, ranIn: 0, seq: 0 };
