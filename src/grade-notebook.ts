@@ -56,8 +56,7 @@ export async function gradeNotebook(job: NotebookJob, context: NotebookContext):
   const evidence = await extractEvidence(parsed.notebook);
   const last = evidence.code.models.at(-1);
   const studentModel = last ? await context.describeModel(last) : null;
-  const sources = parsed.notebook.cells.map((cell) => (cell.type === 'code' ? cell.source : ''));
-  const criteria = scoreCriteria(context.rubric, { evidence, expected: context.expected, studentModel, sources });
+  const criteria = scoreCriteria(context.rubric, { evidence, expected: context.expected, studentModel });
   const flags = criteria.some((c) => c.status === 'unreadable') ? ['needs-review'] : [];
   if (evidence.code.syntaxErrors.length > 0) flags.push('syntax-error');
   const integrity = await analyseNotebook(

@@ -4,27 +4,33 @@ import { defineCheck, describeLocation, unreadableOutcome } from './define-check
 export default defineCheck({
   id: 'accuracy-threshold',
   description:
-    'The final val_accuracy of the last saved training log reaches the threshold derived from the reference file (expected.accuracy); without a threshold the criterion is unreadable and needs review.',
+    'The final val_accuracy of the last saved training log reaches the threshold derived from the reference file (expected.accuracy); a log whose loss became nan or inf is reported as diverged. Without a threshold the criterion is unreadable and needs review. What a setting another criterion charges does to the accuracy is excused by the rubric (consequenceOf), not here.',
   options: z.strictObject({}),
   messages: {
-    noThreshold: '合格ラインの val_accuracy が決まっていないため採点できません({{reason}})。',
+    noThreshold: '合格ラインの val_accuracy がまだ決まっていないため、この項目は TA が確認します。',
     noLog: 'model.fit() の学習ログが出力に見当たりません。',
     noValAccuracy: '{{where}}の学習ログの最終エポックに val_accuracy がありません。',
-    below: '{{where}}の最終エポックの val_accuracy は {{found}} で、基準 {{threshold}} 以上に届きません(基準: {{rule}}; 出典: {{source}})。',
+    diverged: '{{where}}の学習は途中で発散しています(loss が {{loss}} になり、最終エポックの val_accuracy は {{found}})。',
+    below: '{{where}}の最終エポックの val_accuracy は {{found}} で、合格ライン {{threshold}} に届きません。',
   },
   run({ evidence, expected }, _options, report) {
     const accuracy = expected.accuracy;
     if (!accuracy) {
-      const reason = '期待値に正解率の基準 (expected.accuracy) がありません。ルーブリックに参照ファイル (reference) を指定してください';
-      return unreadableOutcome(report('noThreshold', { reason }));
+      const detail = 'expected.accuracy is missing: give the rubric a reference file (reference:) and an accuracy rule (accuracy:)';
+      return unreadableOutcome(report('noThreshold', {}, undefined, { detail }));
     }
     const log = evidence.outputs.trainingLogs.at(-1);
-    if (!log) return { findings: [report('noLog')] };
+    const lastFit = evidence.code.fits.at(-1);
+    if (!log) return { findings: [report('noLog', {}, lastFit ? { cell: lastFit.ranIn } : undefined)] };
     const where = describeLocation(log.at, 'output');
     const found = log.final?.['val_accuracy'];
+    if (log.diverged) {
+      const loss = log.epochs.map((e) => e['loss']).find((value) => value !== undefined && !Number.isFinite(value));
+      return { findings: [report('diverged', { where, loss: String(loss ?? 'nan'), found: found ?? '-' }, log.at)] };
+    }
     if (found === undefined) return { findings: [report('noValAccuracy', { where }, log.at)] };
     if (found >= accuracy.threshold) return { findings: [] };
-    const data = { where, found, threshold: accuracy.threshold, rule: accuracy.rule, source: accuracy.source };
-    return { findings: [report('below', data, log.at)] };
+    const detail = `threshold ${accuracy.threshold}: ${accuracy.rule}; from ${accuracy.source}`;
+    return { findings: [report('below', { where, found, threshold: accuracy.threshold }, log.at, { detail })] };
   },
 });

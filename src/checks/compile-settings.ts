@@ -10,7 +10,7 @@ const metricSet = (metrics: readonly string[]): string =>
 export default defineCheck({
   id: 'compile-settings',
   description:
-    "model.compile() uses the rubric's loss, optimizer and metrics ('Adam' = 'adam' = Adam(); 'acc' = 'accuracy'); a learning rate other than Keras's default for the optimizer (0.001 for Adam) is reported. Partial credit per setting.",
+    "model.compile() uses the rubric's loss, optimizer and metrics ('Adam' = 'adam' = Adam(); 'acc' = 'accuracy'); a learning rate other than Keras's default for the optimizer (0.001 for Adam) is reported. Each of loss, optimizer (with its learning rate) and metrics costs a third.",
   options: z.strictObject({
     learningRate: z.number().positive().default(0.001).describe("Keras's default learning rate of the asked optimizer (Adam: 0.001)"),
   }),
@@ -27,17 +27,18 @@ export default defineCheck({
     const asked = expected.asked.compile;
     const where = describeLocation(compile.at, 'code');
     const findings: Finding[] = [];
+    const third = { cost: 1 / 3 };
     if (compile.loss?.toLowerCase() !== asked.loss.toLowerCase()) {
-      findings.push(report('loss', { where, found: compile.loss ?? '(読み取れません)', expected: asked.loss }, compile.at));
+      findings.push(report('loss', { where, found: compile.loss ?? '(読み取れません)', expected: asked.loss }, compile.at, third));
     }
     if (compile.optimizer !== asked.optimizer.toLowerCase()) {
-      findings.push(report('optimizer', { where, found: compile.optimizer ?? '(指定なし)', expected: asked.optimizer }, compile.at));
+      findings.push(report('optimizer', { where, found: compile.optimizer ?? '(指定なし)', expected: asked.optimizer }, compile.at, third));
     } else if (compile.learningRate !== null && Math.abs(compile.learningRate - options.learningRate) > 1e-12) {
-      findings.push(report('learningRate', { where, found: compile.learningRate, expected: options.learningRate }, compile.at));
+      findings.push(report('learningRate', { where, found: compile.learningRate, expected: options.learningRate }, compile.at, third));
     }
     if (metricSet(compile.metrics ?? []) !== metricSet(asked.metrics)) {
-      findings.push(report('metrics', { where, found: compile.metrics?.join(', ') || '(なし)', expected: asked.metrics.join(', ') }, compile.at));
+      findings.push(report('metrics', { where, found: compile.metrics?.join(', ') || '(なし)', expected: asked.metrics.join(', ') }, compile.at, third));
     }
-    return { findings, fraction: (3 - findings.length) / 3 };
+    return { findings };
   },
 });

@@ -13,7 +13,7 @@ type Group = keyof typeof GROUP_TITLES;
 export default defineCheck({
   id: 'data-shapes',
   description:
-    "The saved outputs print the lecture's data shapes: as loaded, flattened to 784 features, and one-hot labels (expected shapes come from the MNIST files and the model; `groups` picks which). Partial credit per shape.",
+    "The saved outputs print the lecture's data shapes: as loaded, flattened to 784 features, and one-hot labels (expected shapes come from the MNIST files and the model; `groups` picks which). Each missing shape costs its share.",
   options: z.strictObject({
     groups: z.array(z.enum(['load', 'flattened', 'oneHot'])).min(1).default(['load', 'flattened', 'oneHot']),
   }),
@@ -25,10 +25,12 @@ export default defineCheck({
     const wanted = options.groups.flatMap((group: Group) =>
       expected.shapes[group].map((shape) => ({ group, shape: formatShape(shape) })),
     );
-    const findings: Finding[] = wanted
-      .filter((w) => !printed.has(w.shape))
-      .map((w) => report('missing', { group: GROUP_TITLES[w.group], shape: w.shape }));
-    return { findings, fraction: (wanted.length - findings.length) / wanted.length };
+    const findings: Finding[] = [];
+    for (const group of options.groups) {
+      const missing = wanted.filter((w) => w.group === group && !printed.has(w.shape)).map((w) => w.shape);
+      if (missing.length > 0) findings.push(report('missing', { group: GROUP_TITLES[group], shape: missing.join('、') }, undefined, { cost: missing.length / wanted.length }));
+    }
+    return { findings };
   },
 });
 

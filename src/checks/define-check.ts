@@ -10,17 +10,34 @@ import type { Expected } from '../rubric/expected.js';
 
 export interface Finding {
   messageId: string;
-  /** Japanese text for the student and the TA, already interpolated. */
+  /** Japanese text for the student and the TA, already interpolated. Names no internals. */
   message: string;
   at?: Location;
+  /**
+   * Share of the criterion's points this finding costs, 0..1 (1 unless the check says otherwise). The
+   * criterion keeps 1 − the sum of the costs of the findings it charges (never below 0).
+   */
+  cost: number;
+  /** For the TA only (the report and the results JSON): how a number was derived, a parser's message. */
+  detail?: string;
+  /**
+   * Set by the rubric engine (src/rubric/score.ts) from the rubric's `consequenceOf`: this finding follows
+   * from a mistake that another criterion charges. With keepsPoints the finding costs nothing here; without,
+   * the points are still lost (no evidence), and the student is given the root cause once.
+   */
+  chargedBy?: { criterion: string; title: string; keepsPoints: boolean };
 }
 
 export interface CheckOutcome {
   findings: Finding[];
-  /** Share of the criterion met, 0..1, for partial credit; omitted: 1 when no findings, else 0. */
-  fraction?: number;
   /** Set when the evidence exists but could not be read: the criterion scores 0 and needs review. */
   unreadable?: string;
+}
+
+/** What a finding may add besides its message: its cost (default 1) and a detail for the TA. */
+export interface FindingExtra {
+  cost?: number;
+  detail?: string;
 }
 
 /** The student's own model (the last one their code builds), as the trainer builds it: instant, no training. */
@@ -36,8 +53,6 @@ export interface CheckInput {
   evidence: Evidence;
   expected: Expected;
   studentModel: StudentModel | null;
-  /** Source text of each code cell by cell index ('' for markdown and raw cells): ties an output to the code that made it. */
-  sources: readonly string[];
 }
 
 export interface Check<Options extends z.ZodType = z.ZodType, MessageId extends string = string> {
@@ -52,6 +67,7 @@ export type Reporter<MessageId extends string> = (
   messageId: MessageId,
   data?: Record<string, string | number>,
   at?: Location,
+  extra?: FindingExtra,
 ) => Finding;
 
 /** Typing helper: ties messageIds to the messages map. No logic. */
@@ -69,10 +85,12 @@ export function interpolate(template: string, data: Record<string, string | numb
 }
 
 export function reporterFor<MessageId extends string>(check: Check<z.ZodType, MessageId>): Reporter<MessageId> {
-  return (messageId, data, at) => ({
+  return (messageId, data, at, extra) => ({
     messageId,
     message: interpolate(check.messages[messageId], data),
     ...(at ? { at } : {}),
+    cost: extra?.cost ?? 1,
+    ...(extra?.detail !== undefined ? { detail: extra.detail } : {}),
   });
 }
 

@@ -6,7 +6,7 @@ import { formatShape } from './support/shapes.js';
 export default defineCheck({
   id: 'model-architecture',
   description:
-    "The code builds the layers of the rubric's model, in order: type, units, activation, dropout rate, and the first layer's input shape. Spellings that build the same model count as equal (input_dim=784 = input_shape=(784,) = an InputLayer first; tf.nn.relu = 'relu'; Activation('relu') after a Dense). Partial credit per layer.",
+    "The code builds the layers of the rubric's model, in order: type, units, activation, dropout rate, and the first layer's input shape. Spellings that build the same model count as equal (input_dim=784 = input_shape=(784,) = an InputLayer first; tf.nn.relu = 'relu'; Activation('relu') after a Dense). Each layer that differs costs its share of the model; a missing or extra layer likewise.",
   options: z.strictObject({}),
   messages: {
     noModel: 'モデル(Sequential など)を作るコードが見当たりません。',
@@ -23,29 +23,30 @@ export default defineCheck({
     const found = comparableLayers(model.layers);
     const wanted = comparableLayers(expected.asked.layers);
     const findings: Finding[] = [];
+    const size = Math.max(found.length, wanted.length);
     if (found.length !== wanted.length) {
       const layers = wanted.map(describeLayer).join(' → ');
-      findings.push(report('layerCount', { where: describeLocation(model.at, 'code'), found: found.length, expected: wanted.length, layers }, model.at));
+      findings.push(report('layerCount', { where: describeLocation(model.at, 'code'), found: found.length, expected: wanted.length, layers }, model.at, { cost: Math.abs(found.length - wanted.length) / size }));
     }
-    let matching = 0;
     wanted.forEach((want, i) => {
       const got = found[i];
       if (!got) return;
       const at = got.at ?? model.at;
       const data = { where: describeLocation(at, 'code'), index: i + 1 };
-      const before = findings.length;
+      const layerFindings: Finding[] = [];
       if (got.type !== want.type) {
-        findings.push(report('type', { ...data, found: got.type, expected: want.type }, at));
+        layerFindings.push(report('type', { ...data, found: got.type, expected: want.type }, at));
       } else {
-        if (want.units !== null && got.units !== want.units) findings.push(report('units', { ...data, found: got.units ?? '?', expected: want.units }, at));
-        if (got.activation !== want.activation) findings.push(report('activation', { ...data, found: got.activation, expected: want.activation }, at));
-        if (want.rate !== null && got.rate !== want.rate) findings.push(report('rate', { ...data, found: got.rate ?? '?', expected: want.rate }, at));
+        if (want.units !== null && got.units !== want.units) layerFindings.push(report('units', { ...data, found: got.units ?? '?', expected: want.units }, at));
+        if (got.activation !== want.activation) layerFindings.push(report('activation', { ...data, found: got.activation, expected: want.activation }, at));
+        if (want.rate !== null && got.rate !== want.rate) layerFindings.push(report('rate', { ...data, found: got.rate ?? '?', expected: want.rate }, at));
       }
       if (i === 0 && want.inputShape && got.inputShape && formatShape(got.inputShape) !== formatShape(want.inputShape)) {
-        findings.push(report('inputShape', { ...data, found: formatShape(got.inputShape), expected: formatShape(want.inputShape) }, at));
+        layerFindings.push(report('inputShape', { ...data, found: formatShape(got.inputShape), expected: formatShape(want.inputShape) }, at));
       }
-      if (findings.length === before) matching++;
+      // a layer that differs costs its share of the model, split among what differs in it
+      for (const finding of layerFindings) findings.push({ ...finding, cost: 1 / size / layerFindings.length });
     });
-    return { findings, fraction: matching / Math.max(found.length, wanted.length) };
+    return { findings };
   },
 });

@@ -5,7 +5,7 @@ import { formatShape, printedShapes } from './support/shapes.js';
 export default defineCheck({
   id: 'one-hot',
   description:
-    'The code one-hot encodes the training and test labels with to_categorical over 10 classes (num_classes left out counts: Keras infers 10 from the labels 0–9), and the saved outputs show the shapes (60000, 10) and (10000, 10). Partial credit: code and printed shapes half each.',
+    'The code one-hot encodes the training and test labels with to_categorical over 10 classes (num_classes left out counts: Keras infers 10 from the labels 0–9), and the saved outputs show the shapes (60000, 10) and (10000, 10). The code and the printed shapes are half each.',
   options: z.strictObject({}),
   messages: {
     noToCategorical: 'to_categorical でラベルを one-hot 化するコードが {{found}} 個しかありません(期待値 {{expected}} 個: y_train と y_test)。',
@@ -18,16 +18,18 @@ export default defineCheck({
     const steps = evidence.code.dataSteps.filter((s) => s.kind === 'to_categorical');
     const findings: Finding[] = [];
     let good = 0;
+    const codeFindings: Finding[] = [];
     for (const step of steps) {
       const given = step.args[0];
       if (given === undefined || given === classes) good++;
-      else findings.push(report('wrongClasses', { where: describeLocation(step.at, 'code'), found: given, classes }, step.at));
+      else codeFindings.push(report('wrongClasses', { where: describeLocation(step.at, 'code'), found: given, classes }, step.at));
     }
-    if (good < oneHot.length) findings.push(report('noToCategorical', { found: good, expected: oneHot.length }));
+    if (good < oneHot.length) codeFindings.push(report('noToCategorical', { found: good, expected: oneHot.length }));
+    // the code is half of the criterion, shared among what is wrong in it
+    for (const finding of codeFindings) findings.push({ ...finding, cost: 0.5 / codeFindings.length });
     const printed = printedShapes(evidence);
     const missing = oneHot.map(formatShape).filter((shape) => !printed.has(shape));
-    for (const shape of missing) findings.push(report('shapeMissing', { shape }));
-    const codeOk = good >= oneHot.length && good === steps.length ? 1 : 0;
-    return { findings, fraction: (codeOk + (oneHot.length - missing.length) / oneHot.length) / 2 };
+    if (missing.length > 0) findings.push(report('shapeMissing', { shape: missing.join('、') }, undefined, { cost: (0.5 * missing.length) / oneHot.length }));
+    return { findings };
   },
 });

@@ -5,7 +5,7 @@ import { formatShape, printedShapes } from './support/shapes.js';
 export default defineCheck({
   id: 'preprocessing',
   description:
-    'The code reshapes the training and test images to 784 features (x.reshape(n, 784), reshape(-1, 28*28), np.reshape) and divides them by 255; the saved outputs confirm the flattened shapes. Partial credit: reshape, scaling and printed shapes a third each.',
+    'The code reshapes the training and test images to 784 features (x.reshape(n, 784), reshape(-1, 28*28), np.reshape) and divides them by 255; the saved outputs confirm the flattened shapes. Reshape, scaling and printed shapes are a third each.',
   options: z.strictObject({
     divisor: z.number().positive().default(255).describe('The pixel maximum the images are divided by'),
   }),
@@ -24,17 +24,20 @@ export default defineCheck({
     const scales = steps.filter((s) => s.kind === 'scale');
     const scaled = scales.filter((s) => s.args[0] === options.divisor).length;
     const findings: Finding[] = [];
-    if (reshapes < arrays) findings.push(report('noReshape', { features, found: reshapes, expected: arrays }));
+    const third = 1 / 3;
+    if (reshapes < arrays) findings.push(report('noReshape', { features, found: reshapes, expected: arrays }, undefined, { cost: third }));
+    // scaling is a third, shared between a wrong divisor and too few scalings
+    const scaling: Finding[] = [];
     for (const step of scales) {
       if (step.args[0] !== options.divisor) {
-        findings.push(report('wrongDivisor', { where: describeLocation(step.at, 'code'), found: step.args[0] ?? '?', divisor: options.divisor }, step.at));
+        scaling.push(report('wrongDivisor', { where: describeLocation(step.at, 'code'), found: step.args[0] ?? '?', divisor: options.divisor }, step.at));
       }
     }
-    if (scaled < arrays) findings.push(report('noScale', { divisor: options.divisor, found: scaled, expected: arrays }));
+    if (scaled < arrays) scaling.push(report('noScale', { divisor: options.divisor, found: scaled, expected: arrays }));
+    for (const finding of scaling) findings.push({ ...finding, cost: third / scaling.length });
     const printed = printedShapes(evidence);
     const missing = flattened.map(formatShape).filter((shape) => !printed.has(shape));
-    for (const shape of missing) findings.push(report('shapeMissing', { shape }));
-    const parts = [reshapes >= arrays ? 1 : 0, scaled >= arrays ? 1 : 0, (arrays - missing.length) / arrays];
-    return { findings, fraction: parts.reduce((a, b) => a + b, 0) / parts.length };
+    if (missing.length > 0) findings.push(report('shapeMissing', { shape: missing.join('、') }, undefined, { cost: (third * missing.length) / arrays }));
+    return { findings };
   },
 });

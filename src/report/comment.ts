@@ -17,10 +17,14 @@ export interface FeedbackItem {
   points: number;
   maxPoints: number;
   status: CriterionResult['status'];
-  /** What the rubric asks for (its feedback text); null when the criterion is met. */
+  /** What the rubric asks for (its feedback text); null when nothing of this criterion's own is charged. */
   expected: string | null;
-  /** What the grader found, one sentence each (with the cell number). */
+  /** What the grader found that this criterion charges, one sentence each (with the cell number). */
   found: string[];
+  /** Titles of the criteria that charge a mistake this criterion's evidence only follows from (points kept). */
+  chargedElsewhere: string[];
+  /** The criterion whose mistake (e.g. a notebook never run) leaves this one without evidence, when visible. */
+  lostBecauseOf: string | null;
 }
 
 export interface StudentFeedback {
@@ -44,44 +48,72 @@ function notGradedSummary(row: RowForFeedback, context: CommentContext): string 
     case 'superseded':
       return `同じ学生のより新しい提出${row.reason ? `(${row.reason})` : ''}を採点しました。`;
     case 'not-a-notebook':
-      return 'ノートブック(.ipynb)ではないため採点できません。ファイルを確認してください。';
+      return 'ノートブック(.ipynb)ではないため採点できません。Colab の「ファイル」→「ダウンロード」→「.ipynb をダウンロード」で保存したファイルを提出してください。';
     case 'unreadable':
-      return `ノートブックとして読み込めませんでした(空のファイル、途中で切れたファイル、.ipynb でない中身など)。Colab の「ファイル」→「ダウンロード」→「.ipynb をダウンロード」で保存し直したファイルを確認してください。詳細: ${row.reason ?? '不明'}`;
+      return 'ノートブックとして読み込めませんでした(空のファイルや途中で切れたファイルなど)。Colab の「ファイル」→「ダウンロード」→「.ipynb をダウンロード」で保存し直したファイルを確認してください。';
     case 'graded':
       return `${row.score}/${row.maxScore} 点。`;
   }
 }
 
+function feedbackItem(result: CriterionResult, visible: ReadonlySet<string>): FeedbackItem {
+  const own = result.findings.filter((f) => !f.chargedBy || (!f.chargedBy.keepsPoints && !visible.has(f.chargedBy.criterion)));
+  const elsewhere = result.findings.flatMap((f) => (f.chargedBy?.keepsPoints ? [f.chargedBy.title] : []));
+  const root = result.findings.find((f) => f.chargedBy && !f.chargedBy.keepsPoints && visible.has(f.chargedBy.criterion));
+  const charged = result.status !== 'met' && own.length > 0;
+  return {
+    id: result.id,
+    title: result.title,
+    points: result.points,
+    maxPoints: result.maxPoints,
+    status: result.status,
+    expected: charged ? result.feedback : null,
+    found: charged ? own.map((f) => f.message) : [],
+    chargedElsewhere: [...new Set(elsewhere)],
+    lostBecauseOf: result.status !== 'met' && root?.chargedBy ? root.chargedBy.criterion : null,
+  };
+}
+
 export function studentFeedback(row: RowForFeedback, context: CommentContext): StudentFeedback {
   const criteria = row.status === 'graded' ? (row.criteria ?? []) : [];
   const visible = criteria.filter((c) => !c.hidden);
+  const visibleIds = new Set(visible.map((c) => c.id));
   return {
     status: row.status,
     score: row.score,
     maxScore: row.maxScore,
     summary: notGradedSummary(row, context),
-    items: visible.map((c) => ({
-      id: c.id,
-      title: c.title,
-      points: c.points,
-      maxPoints: c.maxPoints,
-      status: c.status,
-      expected: c.status === 'met' ? null : c.feedback,
-      found: c.status === 'met' ? [] : c.findings.map((f) => f.message),
-    })),
+    items: visible.map((c) => feedbackItem(c, visibleIds)),
     hiddenCriteria: criteria.length - visible.length,
   };
 }
 
-/** The one-line comment: the score and, per visible criterion not met, what was found and what to do. */
+const pointsOf = (item: FeedbackItem): string => `${item.title} ${item.points}/${item.maxPoints}`;
+
+/** The criteria that lost points because of `root`'s mistake, as one sentence; '' when none. */
+export function sameCauseSentence(items: readonly FeedbackItem[], root: string): string {
+  const followers = items.filter((item) => item.lostBecauseOf === root);
+  return followers.length === 0 ? '' : `同じ理由で、次の項目も点が引かれています: ${followers.map(pointsOf).join('、')}。`;
+}
+
+/**
+ * The one-line comment: the score and, per criterion that charges a mistake, what was found and what
+ * to do; criteria that only lost their evidence through that mistake are named once, after it.
+ */
 export function commentFromFeedback(feedback: StudentFeedback): string {
   if (feedback.status !== 'graded') return feedback.summary;
-  const missed = feedback.items.filter((item) => item.status !== 'met');
-  if (missed.length === 0) {
+  const charged = feedback.items.filter((item) => item.found.length > 0);
+  if (charged.length === 0 && feedback.items.every((item) => item.status === 'met')) {
     const all = feedback.hiddenCriteria === 0 || feedback.score === feedback.maxScore;
     return `${feedback.summary}${all ? 'すべての項目を満たしています。' : '公開している項目はすべて満たしています。'}`;
   }
-  const parts = missed.map((item) => `【${item.title} ${item.points}/${item.maxPoints}】${item.found.join(' ')}${item.expected ? ` ${item.expected}` : ''}`);
+  const parts = charged.map((item) => {
+    const then = sameCauseSentence(feedback.items, item.id);
+    return `【${pointsOf(item)}】${item.found.join('')}${item.expected ? item.expected : ''}${then}`;
+  });
+  // a criterion without points whose cause is not shown (it should not happen with a consistent rubric)
+  const unexplained = feedback.items.filter((item) => item.status !== 'met' && item.found.length === 0 && !charged.some((c) => c.id === item.lostBecauseOf));
+  for (const item of unexplained) parts.push(`【${pointsOf(item)}】${item.expected ?? ''}`);
   return `${feedback.summary}${parts.join(' ')}`;
 }
 

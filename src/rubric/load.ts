@@ -16,6 +16,55 @@ export interface ResolvedCriterion extends Criterion {
 export interface LoadedRubric extends Omit<Rubric, 'criteria'> {
   file: string;
   criteria: ResolvedCriterion[];
+  /** Indexes of `criteria` in the order they are scored: a criterion after those its consequenceOf names. */
+  scoringOrder: number[];
+}
+
+const isMultiple = (value: number, step: number): boolean => Math.abs(value / step - Math.round(value / step)) < 1e-9;
+
+/** Problems of the consequenceOf relations: unknown criteria or message ids, and cycles. */
+function consequenceProblems(criteria: readonly ResolvedCriterion[]): string[] {
+  const problems: string[] = [];
+  const byId = new Map(criteria.map((c) => [c.id, c]));
+  criteria.forEach((criterion, index) => {
+    (criterion.consequenceOf ?? []).forEach((relation, r) => {
+      const path = `criteria[${index}].consequenceOf[${r}]`;
+      const cause = byId.get(relation.of);
+      if (relation.of === criterion.id) problems.push(`${path}.of: a criterion cannot be the consequence of itself`);
+      else if (!cause) problems.push(`${path}.of: unknown criterion "${relation.of}".${suggest(relation.of, [...byId.keys()])}`);
+      for (const id of relation.when ?? []) {
+        if (cause && !Object.hasOwn(cause.run.messages, id)) {
+          problems.push(`${path}.when: "${id}" is not a message of check ${cause.run.id}.${suggest(id, Object.keys(cause.run.messages))}`);
+        }
+      }
+      for (const id of relation.excuses) {
+        if (!Object.hasOwn(criterion.run.messages, id)) {
+          problems.push(`${path}.excuses: "${id}" is not a message of check ${criterion.run.id}.${suggest(id, Object.keys(criterion.run.messages))}`);
+        }
+      }
+    });
+  });
+  return problems;
+}
+
+/** Criteria in rubric order, each moved after the criteria it is a consequence of; null on a cycle. */
+function scoringOrder(criteria: readonly ResolvedCriterion[]): number[] | null {
+  const index = new Map(criteria.map((c, i) => [c.id, i]));
+  const order: number[] = [];
+  const state = new Map<number, 'visiting' | 'done'>();
+  const visit = (i: number): boolean => {
+    if (state.get(i) === 'done') return true;
+    if (state.get(i) === 'visiting') return false;
+    state.set(i, 'visiting');
+    for (const relation of criteria[i]?.consequenceOf ?? []) {
+      const j = index.get(relation.of);
+      if (j !== undefined && !visit(j)) return false;
+    }
+    state.set(i, 'done');
+    order.push(i);
+    return true;
+  };
+  return criteria.every((_, i) => visit(i)) ? order : null;
 }
 
 /** `criteria[3].options.units` from a zod path. */
@@ -77,8 +126,15 @@ export function validateRubric(data: unknown, file: string): LoadedRubric {
       problems.push(`criteria[${index}].check: accuracy-threshold needs the rubric's \`reference\` file and \`accuracy\` rule`);
     }
   });
+  parsed.data.criteria.forEach((criterion, index) => {
+    if (!isMultiple(criterion.points, parsed.data.pointStep)) problems.push(`criteria[${index}].points: ${criterion.points} is not a multiple of pointStep ${parsed.data.pointStep}`);
+  });
   if (problems.length > 0) throw new RubricError(file, problems);
-  return { ...parsed.data, file, criteria };
+  problems.push(...consequenceProblems(criteria));
+  const order = problems.length === 0 ? scoringOrder(criteria) : [];
+  if (order === null) problems.push('consequenceOf: the relations form a cycle (two criteria would excuse each other, and the mistake would be charged nowhere)');
+  if (problems.length > 0 || order === null) throw new RubricError(file, problems);
+  return { ...parsed.data, file, criteria, scoringOrder: order };
 }
 
 export async function loadRubric(file: string): Promise<LoadedRubric> {

@@ -17,6 +17,27 @@ const feedback = z.strictObject({
   en: z.string().optional(),
 });
 
+/**
+ * "This criterion's evidence is off only because of a mistake that criterion `of` charges": a mistake is
+ * charged once, by the criterion it belongs to (src/rubric/score.ts applies it).
+ */
+export const consequenceSchema = z.strictObject({
+  of: z.string().describe('id of the criterion that charges the mistake (it is scored first)'),
+  when: z
+    .array(z.string())
+    .min(1)
+    .optional()
+    .describe("message ids of that criterion's check that name the mistake; left out: any finding it charges"),
+  excuses: z.array(z.string()).min(1).describe("message ids of this criterion's check that the mistake explains"),
+  sameCell: z.boolean().optional().describe('only findings in the cell of the mistake (an error output in the cell whose fit was interrupted)'),
+  keepsPoints: z
+    .boolean()
+    .default(true)
+    .describe(
+      'true: this criterion keeps its points and says where the mistake was charged; false: the points are still lost (there is no evidence to judge), and the student reads the root cause once',
+    ),
+});
+
 export const criterionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
   title: z.string().describe('Short Japanese title shown in the CSV comment and the report'),
@@ -25,6 +46,7 @@ export const criterionSchema = z.strictObject({
   options: z.record(z.string(), z.unknown()).optional(),
   feedback: feedback.optional(),
   hidden: z.boolean().optional().describe('Scored, but never shown to students (feedback files and the CSV comment leave it out)'),
+  consequenceOf: z.array(consequenceSchema).optional().describe("Mistakes other criteria charge that explain this criterion's findings"),
 });
 
 /**
@@ -91,6 +113,11 @@ export const rubricSchema = z.strictObject({
       .default({ sample: 1 }),
   }),
   accuracy: accuracyRuleSchema.optional(),
+  pointStep: z
+    .number()
+    .positive()
+    .default(0.01)
+    .describe("Points are multiples of this step (0.5: a criterion's partial credit is rounded to the nearest half point)"),
   late: latePolicySchema,
   criteria: z.array(criterionSchema).min(1),
 });
@@ -100,3 +127,4 @@ export type Criterion = z.infer<typeof criterionSchema>;
 export type AssignmentModel = Rubric['model'];
 export type LatePolicy = Rubric['late'];
 export type AccuracyRule = z.infer<typeof accuracyRuleSchema>;
+export type Consequence = z.infer<typeof consequenceSchema>;

@@ -1,6 +1,15 @@
-/** Run a rubric's criteria over one notebook's evidence and turn findings into points. */
-import { reporterFor, type CheckInput, type Finding } from '../checks/define-check.js';
-import type { LoadedRubric } from './load.js';
+/**
+ * Run a rubric's criteria over one notebook's evidence and turn findings into points.
+ *
+ * Each finding states its cost (a share of its criterion). The rubric's `consequenceOf` relations mark a
+ * finding that follows from a mistake another criterion charges: with keepsPoints it costs nothing here
+ * (the mistake is charged once, where it belongs); without, the points are still lost (there is no
+ * evidence to judge) and the comment names the root cause once. A criterion keeps 1 − the sum of the
+ * costs it charges, rounded to the rubric's pointStep (nearest step, a tie rounds down; a criterion with
+ * a charged finding never rounds up to full points).
+ */
+import { reporterFor, type CheckInput, type CheckOutcome, type Finding } from '../checks/define-check.js';
+import type { LoadedRubric, ResolvedCriterion } from './load.js';
 
 export interface CriterionResult {
   id: string;
@@ -15,35 +24,79 @@ export interface CriterionResult {
   hidden?: true;
 }
 
-const roundPoints = (value: number): number => Math.round(value * 100) / 100;
+/** Two decimals, for sums of points. */
+export const roundPoints = (value: number): number => Math.round(value * 100) / 100;
 
-export function scoreCriteria(rubric: LoadedRubric, input: CheckInput): CriterionResult[] {
-  return rubric.criteria.map((criterion) => ({ ...scoreOne(criterion, input), ...(criterion.hidden ? { hidden: true as const } : {}) }));
+/** Whether a finding costs points in its own criterion (not excused by a mistake charged elsewhere). */
+export const isCharged = (finding: Finding): boolean => finding.chargedBy?.keepsPoints !== true;
+
+/** The share of a criterion its findings leave: 1 − the sum of the charged costs, never below 0. */
+export function fractionLeft(findings: readonly Finding[]): number {
+  const cost = findings.filter(isCharged).reduce((sum, f) => sum + f.cost, 0);
+  return Math.max(0, Math.min(1, 1 - cost));
 }
 
-function scoreOne(criterion: LoadedRubric['criteria'][number], input: CheckInput): CriterionResult {
+/** points × fraction as a multiple of `step`: nearest, ties down; below full points while anything is charged. */
+export function roundToStep(maxPoints: number, fraction: number, step: number): number {
+  let steps = Math.ceil((maxPoints * fraction) / step - 0.5 - 1e-9);
+  const full = Math.round(maxPoints / step);
+  if (fraction < 1 && steps >= full) steps = full - 1;
+  return Math.round(Math.max(0, steps) * step * 1e6) / 1e6;
+}
+
+export function scoreCriteria(rubric: LoadedRubric, input: CheckInput): CriterionResult[] {
+  const results = new Map<string, CriterionResult>();
+  for (const index of rubric.scoringOrder) {
+    const criterion = rubric.criteria[index]!;
+    results.set(criterion.id, scoreOne(criterion, input, results, rubric.pointStep));
+  }
+  return rubric.criteria.map((criterion) => {
+    const result = results.get(criterion.id)!;
+    return criterion.hidden ? { ...result, hidden: true as const } : result;
+  });
+}
+
+function runCheck(criterion: ResolvedCriterion, input: CheckInput): CheckOutcome {
   const check = criterion.run;
-  let outcome;
   try {
-    outcome = check.run(input, criterion.parsedOptions, reporterFor(check));
+    return check.run(input, criterion.parsedOptions, reporterFor(check));
   } catch (error) {
     // Fail closed: a check that cannot read its evidence never passes.
-    outcome = { findings: [], unreadable: `${check.id}: ${(error as Error).message}` };
+    return { findings: [], unreadable: `${check.id}: ${(error as Error).message}` };
   }
+}
+
+/** The findings with `chargedBy` set where a rubric relation says another criterion charges their mistake. */
+function attributeCauses(criterion: ResolvedCriterion, findings: Finding[], scored: ReadonlyMap<string, CriterionResult>): Finding[] {
+  return findings.map((finding) => {
+    for (const relation of criterion.consequenceOf ?? []) {
+      const cause = scored.get(relation.of);
+      if (!cause || cause.status === 'unreadable' || !relation.excuses.includes(finding.messageId)) continue;
+      const mistakes = cause.findings.filter((f) => isCharged(f) && (relation.when === undefined || relation.when.includes(f.messageId)));
+      const relevant = relation.sameCell ? mistakes.filter((f) => f.at !== undefined && f.at.cell === finding.at?.cell) : mistakes;
+      if (relevant.length === 0) continue;
+      return { ...finding, chargedBy: { criterion: cause.id, title: cause.title, keepsPoints: relation.keepsPoints } };
+    }
+    return finding;
+  });
+}
+
+function scoreOne(criterion: ResolvedCriterion, input: CheckInput, scored: ReadonlyMap<string, CriterionResult>, step: number): CriterionResult {
+  const outcome = runCheck(criterion, input);
+  const base = { id: criterion.id, title: criterion.title, maxPoints: criterion.points };
   if (outcome.unreadable !== undefined) {
-    const findings = outcome.findings.length > 0 ? outcome.findings : [{ messageId: 'unreadable', message: outcome.unreadable }];
-    return { id: criterion.id, title: criterion.title, points: 0, maxPoints: criterion.points, status: 'unreadable', findings, feedback: criterion.feedback?.ja ?? null };
+    const findings = outcome.findings.length > 0 ? outcome.findings : [{ messageId: 'unreadable', message: 'この項目は TA が確認します。', cost: 1, detail: outcome.unreadable }];
+    return { ...base, points: 0, status: 'unreadable', findings, feedback: criterion.feedback?.ja ?? null };
   }
-  const fraction = Math.max(0, Math.min(1, outcome.fraction ?? (outcome.findings.length === 0 ? 1 : 0)));
-  const met = outcome.findings.length === 0 && fraction === 1;
-  const status = met ? 'met' : fraction > 0 ? 'partly-met' : 'not-met';
+  const findings = attributeCauses(criterion, outcome.findings, scored);
+  const fraction = fractionLeft(findings);
+  const met = !findings.some(isCharged);
+  const points = met ? criterion.points : roundToStep(criterion.points, fraction, step);
   return {
-    id: criterion.id,
-    title: criterion.title,
-    points: roundPoints(criterion.points * fraction),
-    maxPoints: criterion.points,
-    status,
-    findings: outcome.findings,
+    ...base,
+    points,
+    status: met ? 'met' : points > 0 ? 'partly-met' : 'not-met',
+    findings,
     feedback: met ? null : (criterion.feedback?.ja ?? null),
   };
 }

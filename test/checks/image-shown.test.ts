@@ -6,18 +6,19 @@ testCheck(check, {
   valid: [
     { name: 'plt.imshow with its image saved', input: lecture() },
     {
-      name: 'imshow imported bare, in another cell',
-      input: lecture({
-        sources: (s) => void (s[CELL.showAfter] = "from matplotlib.pyplot import imshow\nimshow(x_test[1].reshape(28, 28), cmap='gray')"),
-        evidence: (e) => void e.outputs.images.push({ mime: 'image/png', at: { cell: CELL.showAfter, line: 3 } }),
+      name: 'imshow in a function defined elsewhere, called from another cell',
+      input: lecture((e) => {
+        e.code.shown = e.code.shown.filter((s) => s.how !== 'plot');
+        e.code.shown.push({ how: 'plot', call: 'imshow', source: 'data', at: { cell: CELL.load, line: 4 }, ranIn: CELL.showAfter, seq: 40 });
+        e.outputs.images = [{ mime: 'image/png', at: { cell: CELL.showAfter, line: 3 } }];
       }),
     },
   ],
   invalid: [
-    { name: 'no imshow', input: lecture({ sources: (s) => void (s[CELL.image] = '') }), findings: [{ messageId: 'noImshow' }] },
+    { name: 'no imshow', input: lecture((e) => void (e.code.shown = e.code.shown.filter((s) => s.how !== 'plot'))), findings: [{ messageId: 'noImshow' }] },
     {
-      name: 'imshow only in a comment',
-      input: lecture({ sources: (s) => void (s[CELL.image] = "# plt.imshow(x_test[1].reshape(28,28),'gray')") }),
+      name: 'only plt.plot: no imshow',
+      input: lecture((e) => void (e.code.shown = e.code.shown.map((s) => (s.how === 'plot' ? { ...s, call: 'plot' } : s)))),
       findings: [{ messageId: 'noImshow' }],
     },
     { name: 'imshow without a saved image', input: lecture((e) => void (e.outputs.images = [])), findings: [{ messageId: 'noImage', cell: CELL.image }] },

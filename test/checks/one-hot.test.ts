@@ -30,7 +30,7 @@ testCheck(check, {
     {
       name: 'shapes not printed',
       input: lecture(keepShapes((cell) => cell !== CELL.oneHot && cell !== CELL.predictBefore)),
-      findings: [{ messageId: 'shapeMissing' }, { messageId: 'shapeMissing' }],
+      findings: [{ messageId: 'shapeMissing' }],
       fraction: 0.5,
     },
     {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import check from '../../src/checks/predictions.js';
 import { readTestLabels } from '../../src/trainer/mnist.js';
-import type { Evidence } from '../../src/types.js';
+import type { Evidence, ShownValue } from '../../src/types.js';
 import { testCheck } from '../helpers/check-tester.js';
 import { CELL, expectedWith, lecture, probabilities } from '../helpers/evidence-builders.js';
 
@@ -9,15 +9,18 @@ const { prediction, shapes } = expectedWith();
 const classes = shapes.predict.at(-1)!;
 const wrongLabel = (prediction.label + 1) % classes;
 const afterArrays = (e: Evidence) => e.outputs.arrays.filter((a) => a.at.cell === CELL.showAfter);
-/** The after-training cell shows `source`, and its outputs hold one array per label, in order. */
-const showAfter = (source: string, labels: number | number[], change?: (e: Evidence) => void) =>
-  lecture({
-    sources: (s) => void (s[CELL.showAfter] = source),
-    evidence: (e) => {
-      e.outputs.arrays = e.outputs.arrays.filter((a) => a.at.cell !== CELL.showAfter);
-      [labels].flat().forEach((label, i) => e.outputs.arrays.push(probabilities(classes, label, { cell: CELL.showAfter, line: i + 1 })));
-      change?.(e);
-    },
+type Show = Pick<ShownValue, 'how' | 'source' | 'predictRow'>;
+const printRow = (target: string | null): Show => ({ how: 'print', source: 'model', predictRow: { target, index: prediction.sample } });
+const printData: Show = { how: 'print', source: 'data' };
+/** The after-training cell shows `shows` (as the interpreter records them), and its outputs hold one array per label, in order. */
+const showAfter = (shows: Show[], labels: number | number[], change?: (e: Evidence) => void) =>
+  lecture((e) => {
+    const seq = e.code.calls[1]?.seq ?? 30;
+    e.code.shown = e.code.shown.filter((s) => s.ranIn !== CELL.showAfter);
+    shows.forEach((show, i) => e.code.shown.push({ ...show, at: { cell: CELL.showAfter, line: i + 1 }, ranIn: CELL.showAfter, seq: seq + 1 + i }));
+    e.outputs.arrays = e.outputs.arrays.filter((a) => a.at.cell !== CELL.showAfter);
+    [labels].flat().forEach((label, i) => e.outputs.arrays.push(probabilities(classes, label, { cell: CELL.showAfter, line: i + 1 })));
+    change?.(e);
   });
 
 it('takes the label of the predicted test image from the MNIST files', () => {
@@ -27,11 +30,21 @@ it('takes the label of the predicted test image from the MNIST files', () => {
 testCheck(check, {
   valid: [
     { name: 'predict before and after fit; np.around(test2[1], 3) at the label', input: lecture() },
-    { name: 'np.around(test2[1], 3) as the execute_result', input: showAfter('import numpy as np\nnp.around(test2[1], 3)', prediction.label) },
-    { name: 'y_test[1] printed first', input: showAfter('print(y_test[1])\nprint(np.around(test2[1], 3))', [wrongLabel, prediction.label]) },
+    { name: 'np.around(test2[1], 3) as the execute_result', input: showAfter([{ ...printRow('test2'), how: 'expression' }], prediction.label) },
+    { name: 'y_test[1] printed first', input: showAfter([printData, printRow('test2')], [wrongLabel, prediction.label]) },
     {
       name: 'the prediction not assigned to a variable',
-      input: showAfter('print(np.around(model.predict(x_test)[1], 3))', prediction.label, (e) => void (e.code.calls[1]!.target = null)),
+      input: showAfter([printRow(null)], prediction.label, (e) => void (e.code.calls[1]!.target = null)),
+    },
+    {
+      name: 'a text line printed too: the one array of ten values',
+      input: showAfter([{ how: 'print', source: 'constant' }, printRow('test2'), printData], [prediction.label], (e) => void e.outputs.arrays.push({ values: [2], at: { cell: CELL.showAfter, line: 3 } })),
+    },
+    {
+      name: 'predict after fit written in a function of an earlier cell: execution order decides',
+      input: lecture((e) => {
+        e.code.calls[1]!.at = { cell: CELL.load, line: 3 };
+      }),
     },
   ],
   invalid: [
@@ -70,13 +83,13 @@ testCheck(check, {
     },
     {
       name: 'the trained model predicts another class',
-      input: showAfter('print(np.around(test2[1],3))\nprint(y_test[1])', [wrongLabel, prediction.label]),
+      input: showAfter([printRow('test2'), printData], [wrongLabel, prediction.label]),
       findings: [{ messageId: 'wrongClass', cell: CELL.showAfter }],
       fraction: 0.75,
     },
     {
       name: 'another class, with y_test[1] printed first',
-      input: showAfter('print(y_test[1])\nprint(np.around(test2[1], 3))', [prediction.label, wrongLabel]),
+      input: showAfter([printData, printRow('test2')], [prediction.label, wrongLabel]),
       findings: [{ messageId: 'wrongClass', cell: CELL.showAfter }],
       fraction: 0.75,
     },
@@ -87,14 +100,14 @@ testCheck(check, {
       fraction: 0.75,
     },
     {
-      name: 'test2[1] printed, but y_test2[1] is not test2[1]',
-      input: showAfter('print(y_test2[1])', prediction.label),
+      name: 'only data printed after training (y_test2[1] is not test2[1])',
+      input: showAfter([printData], prediction.label),
       findings: [{ messageId: 'noArray' }],
       fraction: 0.75,
     },
     {
-      name: 'more statements than printed arrays',
-      input: showAfter('print(np.around(test2[1], 3))\nprint(np.argmax(test2[1]))\nprint(y_test[1])', [prediction.label, prediction.label]),
+      name: 'more statements than printed arrays, two of ten values',
+      input: showAfter([printRow('test2'), { how: 'print', source: 'model' }, printData], [prediction.label, prediction.label]),
       findings: [{ messageId: 'ambiguous' }],
       unreadable: true,
     },

@@ -13,6 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reporterFor, type Check, type CheckInput, type CheckOutcome } from '../../src/checks/define-check.js';
+import { fractionLeft } from '../../src/rubric/score.js';
 
 export interface ValidCase {
   name: string;
@@ -28,7 +29,7 @@ export interface ExpectedFinding {
 
 export interface InvalidCase extends ValidCase {
   findings: ExpectedFinding[];
-  /** The share of the criterion met; when left out, not compared. */
+  /** The share of the criterion its findings leave (1 − their costs); when left out, not compared. */
   fraction?: number;
   /** True when the check must report its evidence as unreadable. */
   unreadable?: boolean;
@@ -78,7 +79,7 @@ export function testCheck(check: Check, cases: CheckCases): void {
       const outcome = runCheck(check, valid.input, valid.options);
       expect(outcome.findings.map((f) => f.message)).toEqual([]);
       expect(outcome.unreadable).toBeUndefined();
-      expect(outcome.fraction ?? 1).toBe(1);
+      expect(fractionLeft(outcome.findings)).toBe(1);
     });
 
     it.each(cases.invalid.map((c) => [c.name, c] as const))('invalid: %s', (_name, invalid) => {
@@ -88,7 +89,8 @@ export function testCheck(check: Check, cases: CheckCases): void {
       expect(comparable(outcome, invalid.findings)).toEqual(invalid.findings);
       for (const finding of outcome.findings) expect(finding.message).not.toMatch(/\{\{/);
       expect(outcome.unreadable !== undefined, `unreadable: ${outcome.unreadable}`).toBe(invalid.unreadable ?? false);
-      if (invalid.fraction !== undefined) expect(outcome.fraction ?? 0).toBeCloseTo(invalid.fraction, 6);
+      for (const finding of outcome.findings) expect(finding.cost).toBeGreaterThan(0);
+      if (invalid.fraction !== undefined) expect(fractionLeft(outcome.findings)).toBeCloseTo(invalid.fraction, 6);
     });
   });
 }

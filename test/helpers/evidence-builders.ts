@@ -16,7 +16,6 @@ import type { ArrayFact, CodeEvidence, Evidence, FitSpec, LayerSpec, Location, S
 
 /** Cell indices of the sample notebooks (markdown cells in between). */
 export const CELL = { load: 2, flatten: 4, oneHot: 5, model: 7, predictBefore: 9, showBefore: 10, image: 12, fit: 14, predictAfter: 16, showAfter: 17 } as const;
-const CELL_COUNT = 18;
 
 /** The model block of rubrics/kadai4.yaml. */
 export const ASKED: AssignmentModel = rubricSchema.parse(parseYaml(readFileSync(new URL('../../rubrics/kadai4.yaml', import.meta.url), 'utf8'))).model;
@@ -117,20 +116,8 @@ function lectureEvidence(expected: Expected): Evidence {
   };
 }
 
-/** Sources of the sample notebooks' code cells ('' for markdown), for checks that read them. */
-export function lectureSources(): string[] {
-  const sources = Array.from({ length: CELL_COUNT }, () => '');
-  sources[CELL.predictBefore] = 'test = model.predict(x_test)\ntest.shape';
-  sources[CELL.showBefore] = 'print(test[1])\nprint(y_test[1])';
-  sources[CELL.image] = "import matplotlib.pyplot as plt\nplt.imshow(x_test[1].reshape(28,28),'gray')\nplt.show()";
-  sources[CELL.predictAfter] = 'test2 = model.predict(x_test)';
-  sources[CELL.showAfter] = 'import numpy as np\nprint(np.around(test2[1],3))\nprint(y_test[1])';
-  return sources;
-}
-
 export interface Changes {
   evidence?: (evidence: Evidence) => void;
-  sources?: (sources: string[]) => void;
   expected?: Partial<Expected>;
   /** Replaces the student model that is otherwise built from the (changed) code evidence. */
   studentModel?: StudentModel | null;
@@ -138,11 +125,9 @@ export interface Changes {
 
 /** The input of a correct submission, changed by `changes` (a function changes the evidence). */
 export function lecture(changes: Changes | ((evidence: Evidence) => void) = {}): CheckInput {
-  const { evidence: changeEvidence, sources: changeSources, expected: expectedChanges, studentModel } = typeof changes === 'function' ? { evidence: changes } : changes;
+  const { evidence: changeEvidence, expected: expectedChanges, studentModel } = typeof changes === 'function' ? { evidence: changes } : changes;
   const expected = expectedWith(expectedChanges);
   const evidence = lectureEvidence(expected);
   changeEvidence?.(evidence);
-  const sources = lectureSources();
-  changeSources?.(sources);
-  return { evidence, expected, sources, studentModel: studentModel === undefined ? describeStudentModel(evidence.code) : studentModel };
+  return { evidence, expected, studentModel: studentModel === undefined ? describeStudentModel(evidence.code) : studentModel };
 }
