@@ -8,7 +8,17 @@
  * Linear in the input: each line is rendered into a column buffer (code points in a typed array, so a
  * 50 MB line costs 4 bytes a column, not a string object a column) whose size is bounded by the widest
  * text drawn on that line; lines without control characters take a fast path.
+ *
+ * One exception to what the screen shows, for Keras progress bars (issue 15): Keras ends every finished
+ * epoch line (`750/750 [====] - 2s 3ms/step - loss: … - val_accuracy: …`) with a newline, so nothing it
+ * draws later lands on that line. Saved outputs of Keras 2.3 / TF 2.0–2.3 in Jupyter still hold a finished
+ * line followed by a thousand or more `\b` and a stale `ETA:` fragment of an earlier update; a terminal
+ * would show the fragment over the start of the finished line, with the finished line's tail after it.
+ * The raw stream held the finished line, and it is the epoch's result: when a finished progress line is
+ * drawn over and what is left visible at the end is not a finished line that covered it completely, the
+ * finished line is kept instead (see `renderLine`).
  */
+import { readProgressLine } from '../outputs/progress-line.js';
 
 const ESC = 0x1b;
 const CONTROL_OR_ESCAPE = /[\r\b\u001b\u0000-\u0008\u000b-\u001f\u007f]/;
@@ -54,6 +64,11 @@ class LineBuffer {
     if (column >= this.length) this.length = column + 1;
   }
 
+  /** The code point at `column` (0 past the end). */
+  at(column: number): number {
+    return column < this.length ? this.columns[column]! : 0;
+  }
+
   blank(from: number, to: number): void {
     this.columns.fill(SPACE, from, Math.min(to, this.length));
   }
@@ -67,18 +82,28 @@ class LineBuffer {
   }
 }
 
-/** Renders one line (no `\n` inside) into the characters left visible on screen. */
+/**
+ * Renders one line (no `\n` inside) into the characters left visible on screen, except that a finished
+ * Keras progress line that was drawn over is kept when what replaced it is not a finished line covering
+ * it (module comment). Before text is first drawn over after the cursor went back (`\r`, `\b`), or
+ * erased, the line is checked once: a finished line there becomes `kept`, and `reach` counts the columns
+ * drawn since.
+ */
 function renderLine(line: string): string {
   const cells = new LineBuffer();
   let cursor = 0;
   let i = 0;
   const n = line.length;
+  /** The cursor went back since the last character drawn. */
+  let moved = false;
+  const keeper = new FinishedLineKeeper();
   while (i < n) {
     const code = line.charCodeAt(i);
     if (code === ESC) {
       const seq = escapeSequenceEnd(line, i);
       if (isEraseInLine(line, i, seq)) {
         const mode = line.slice(i + 2, seq - 1);
+        if (cursor < cells.length || mode === '2' || mode === '1') keeper.check(cells);
         if (mode === '' || mode === '0') cells.length = Math.min(cells.length, cursor);
         else if (mode === '2') cells.length = 0;
         else if (mode === '1') cells.blank(0, cursor + 1);
@@ -87,12 +112,16 @@ function renderLine(line: string): string {
       continue;
     }
     if (code === 0x0d) {
+      if (cursor > 0) moved = true;
       cursor = 0;
       i++;
       continue;
     }
     if (code === 0x08) {
-      if (cursor > 0) cursor--;
+      if (cursor > 0) {
+        cursor--;
+        moved = true;
+      }
       i++;
       continue;
     }
@@ -106,12 +135,97 @@ function renderLine(line: string): string {
     }
     // one column per code point (a surrogate pair is one column; a lone surrogate is kept as it is)
     const codePoint = line.codePointAt(i)!;
+    if (moved && cursor < cells.length) keeper.check(cells);
+    moved = false;
     cells.put(cursor, codePoint);
     cursor++;
+    keeper.drawn(cursor);
     i += codePoint > 0xffff ? 2 : 1;
   }
-  return cells.toString();
+  return keeper.result(cells.toString());
 }
+
+/** The last finished progress line seen on a line before it was drawn over, and how far was drawn since. */
+class FinishedLineKeeper {
+  private kept: string | null = null;
+  /** Columns drawn over since `kept` was taken (the highest column reached). */
+  private reach = 0;
+  /** Characters were drawn since the line was last checked. */
+  private unchecked = false;
+
+  /** Called before the line's text is drawn over or erased. */
+  check(cells: LineBuffer): void {
+    if (!this.unchecked) return;
+    this.unchecked = false;
+    const finished = finishedLineIn(cells);
+    if (finished !== null) {
+      this.kept = finished;
+      this.reach = 0;
+    }
+  }
+
+  /** A character was drawn; the cursor is now at `cursor`. */
+  drawn(cursor: number): void {
+    this.unchecked = true;
+    if (cursor > this.reach) this.reach = cursor;
+  }
+
+  result(visible: string): string {
+    return this.kept === null ? visible : keptOrVisible(this.kept, visible, this.reach);
+  }
+}
+
+/** Lines longer than this are not checked for a finished progress line (Keras lines are a few hundred columns). */
+const MAX_PROGRESS_COLUMNS = 100_000;
+
+/**
+ * The text of the line when it is a finished Keras progress line: counter at its total (`750/750`,
+ * `48000/48000`), no ETA in its values, at least one metric. A cheap look at the counter comes first, so
+ * the many unfinished updates of a progress bar are not turned into strings.
+ */
+function finishedLineIn(cells: LineBuffer): string | null {
+  if (cells.length > MAX_PROGRESS_COLUMNS || !counterAtTotal(cells)) return null;
+  const text = cells.toString();
+  return isFinishedProgressLine(text) ? text : null;
+}
+
+function isFinishedProgressLine(text: string): boolean {
+  const progress = readProgressLine(text);
+  return progress !== null && progress.complete && progress.total !== null && Object.keys(progress.metrics).length > 0;
+}
+
+/** Whether the columns start with `N/N` (spaces before it allowed) followed by a space. */
+function counterAtTotal(cells: LineBuffer): boolean {
+  let at = 0;
+  while (at < cells.length && (cells.at(at) === SPACE || cells.at(at) === 0x09)) at++;
+  const first = at;
+  while (at < cells.length && isDigit(cells.at(at))) at++;
+  const digits = at - first;
+  if (digits === 0 || digits > 12 || cells.at(at) !== 0x2f /* / */) return false;
+  const second = ++at;
+  while (at < cells.length && isDigit(cells.at(at))) at++;
+  if (at - second !== digits || (at < cells.length && cells.at(at) !== SPACE)) return false;
+  for (let k = 0; k < digits; k++) if (cells.at(first + k) !== cells.at(second + k)) return false;
+  return true;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * A finished progress line was drawn over. What a terminal shows wins only when it is itself a finished
+ * progress line, or is not progress text at all, and was drawn over every column of the kept line;
+ * otherwise (a stale `ETA:` fragment, a partial overlay leaving the kept line's tail visible) the kept line wins.
+ */
+function keptOrVisible(kept: string, visible: string, reach: number): string {
+  if (reach < kept.trimEnd().length) return kept;
+  if (isFinishedProgressLine(visible) || !PROGRESS_TEXT.test(visible)) return visible;
+  return kept;
+}
+
+/** Text of a progress update: an ETA, or a metric after Keras's ` - ` separator (`- loss: 0.0815`). */
+const PROGRESS_TEXT = /\bETA:|(?:^|\s)-\s+[A-Za-z_]\w*: (?:-?[\d.]|[-+]?(?:nan|inf))/i;
 
 /** Index just past the escape sequence that starts at `i` (which holds ESC). */
 function escapeSequenceEnd(s: string, i: number): number {

@@ -7,6 +7,17 @@
  *   1875/1875 [==============================] - 5s 2ms/step - loss: … - accuracy: …     (TF ≥ 2.2: steps)
  *   750/750 ━━━━━━━━━━━━━━━━━━━━ 2s 2ms/step - accuracy: … - loss: …                      (Keras 3)
  *   4s - loss: …  |  - 31s - loss: …  |  60000/60000 - 1s - loss: …  |  750/750 - 1s - loss: … - 1s/epoch - 2ms/step
+ *
+ * A diverged run prints `loss: nan`, `loss: inf` or `-inf` (Python's float formatting); these read as
+ * NaN and ±Infinity (`NaN`, `Inf` in any case are read the same way).
+ *
+ * Keras 2.3 / TF 2.0–2.3 in Jupyter can leave stale `ETA:` fragments of the last batch updates in front
+ * of the finished values on one line:
+ *
+ *   2/2 [====] - ETA: 0s - loss: 0.0162 - accuracy: 1.00 - 0s 8ms/step - loss: 0.0098 - accuracy: 1.0000 - val_loss: …
+ *
+ * The finished set is the one after the last elapsed time (` - 0s 8ms/step`, ` - 0s 8ms/sample`, Keras 2.0's
+ * ` - 2s - `) that follows the last `ETA:`; its values are the epoch's, and the line is complete.
  */
 
 export interface ProgressLine {
@@ -23,7 +34,12 @@ export interface ProgressLine {
 }
 
 const COUNTER = /^\s*(\d+)\/(\d+)(?=\s|$)/;
-const METRIC = /(?:^|[\s-])([A-Za-z_][A-Za-z0-9_]*): (-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|-?nan|-?inf)/g;
+const METRIC = /(?:^|[\s-])([A-Za-z_][A-Za-z0-9_]*): (-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?nan|[-+]?inf)/gi;
+/**
+ * The elapsed time that opens a finished line's values: ` - 2s - `, ` - 0s 8ms/step - `, ` - 6s 101us/sample`
+ * (not `ETA: 0s`, which has no dash before it, and not TF 2.7's `- 1s/epoch`). Each match starts at a dash.
+ */
+const FINISH_TIME = /-[ \t]+\d+(?:\.\d+)?m?s(?:[ \t]+\d+(?:\.\d+)?(?:us|µs|ms|s)\/(?:step|sample))?(?=[ \t]+-[ \t]|[ \t]*$)/g;
 /** Starts only where a number starts (the lookbehind keeps a long run of digits linear, not quadratic). */
 const TIME_PER_UNIT = /(?<![\d.])(\d+(?:\.\d+)?)(us|µs|ms|s)\/(step|sample)\b/;
 const NAME_ALIASES: Record<string, string> = { acc: 'accuracy', val_acc: 'val_accuracy' };
@@ -37,25 +53,40 @@ export function readProgressLine(text: string): ProgressLine | null {
   const current = counter ? Number(counter[1]) : null;
   const total = counter ? Number(counter[2]) : null;
   if (!counter && !/^\s*(?:-\s*)?\d+(?:\.\d+)?m?s\s+-\s/.test(text)) return null; // verbose=2 without counter starts with a time
+  const values = finishedValues(text);
   const metrics: Record<string, number> = {};
   let read = 0;
-  for (const match of text.matchAll(METRIC)) {
+  for (const match of values.matchAll(METRIC)) {
     if (read++ >= MAX_METRICS) break;
     const name = match[1]!;
     if (name === 'ETA') continue;
     const normalised = NAME_ALIASES[name] ?? name;
     if (!(normalised in metrics)) metrics[normalised] = parseMetric(match[2]!);
   }
-  const time = TIME_PER_UNIT.exec(text);
+  const time = TIME_PER_UNIT.exec(values);
   return {
     current,
     total,
-    complete: (counter === null || current === total) && !/\bETA:/.test(text),
+    complete: (counter === null || current === total) && !/\bETA:/.test(values),
     metrics,
     timeUnit: time ? (time[3] as 'step' | 'sample') : null,
     microsPerUnit: time ? toMicros(Number(time[1]), time[2]!) : null,
     bar: /\[[=>.]*\]/.test(text) ? 'classic' : /━/.test(text) ? 'keras3' : null,
   };
+}
+
+/**
+ * The part of the line that holds its values: the whole line, or for a line with stale `ETA:` fragments
+ * in front of a finished set, the text from the last elapsed time after the last `ETA:` on. A line whose
+ * last `ETA:` has no elapsed time after it is returned whole (an unfinished update).
+ */
+function finishedValues(text: string): string {
+  const eta = text.lastIndexOf('ETA:');
+  if (eta === -1) return text;
+  FINISH_TIME.lastIndex = eta;
+  let last = -1;
+  for (let match = FINISH_TIME.exec(text); match; match = FINISH_TIME.exec(text)) last = match.index;
+  return last === -1 ? text : text.slice(last);
 }
 
 function parseMetric(text: string): number {

@@ -3,6 +3,8 @@
  * stream output. A new block starts at `Epoch 1/N`, when the epoch number goes back, or when N changes.
  * An epoch counts once its first finished metrics line after the header is seen; later lines with a
  * `loss:` before the next header (evaluate after the last epoch) are ignored.
+ *
+ * A log is `diverged` when any epoch printed a loss-like metric (a name containing `loss`) as nan or ±inf.
  */
 import type { EpochRecord, Location, NotebookCell, TrainingLog } from '../types.js';
 import { cellOutputView, linesOf } from './cell-lines.js';
@@ -81,8 +83,17 @@ function finish(log: LogBuilder): TrainingLog {
     epochs: log.epochs,
     final: log.epochs[log.epochs.length - 1] ?? null,
     truncated: log.truncated,
+    diverged: log.epochs.some(hasDivergedLoss),
     at: log.at,
   };
+}
+
+/** A loss-like metric (loss, val_loss, custom_loss, …) that is nan or ±inf. */
+export function hasDivergedLoss(record: EpochRecord): boolean {
+  for (const [name, value] of Object.entries(record)) {
+    if (name !== 'epoch' && name.toLowerCase().includes('loss') && !Number.isFinite(value)) return true;
+  }
+  return false;
 }
 
 /**

@@ -68,6 +68,48 @@ describe('cleanTerminalText', () => {
   });
 });
 
+describe('a finished Keras progress line drawn over on its own line (issue 15)', () => {
+  const finished = '750/750 [==============================] - 2s 3ms/step - loss: 0.0811 - accuracy: 0.9757 - val_loss: 0.1162 - val_accuracy: 0.9668';
+  const fragment = ' 745/750 [============================>.] - ETA: 0s - loss: 0.0815 - accuracy: 0.9755';
+
+  it('a terminal would show the fragment over the finished line\'s start; the finished line is kept', () => {
+    expect(cleanTerminalText(finished + '\b'.repeat(1500) + fragment + '\n')).toBe(finished + '\n');
+    expect(cleanTerminalText(finished + '\b'.repeat(2000) + '0s - loss: 0.0815 - accuracy: 0.9755')).toBe(finished);
+    expect(cleanTerminalText(finished + '\r' + fragment)).toBe(finished);
+  });
+
+  it('also when the fragment covers the whole finished line (padded with spaces), or is drawn twice', () => {
+    const padded = fragment.padEnd(finished.length + 3);
+    expect(cleanTerminalText(finished + '\b'.repeat(1200) + padded)).toBe(finished);
+    expect(cleanTerminalText(finished + '\b'.repeat(1200) + fragment + '\b'.repeat(1200) + ' - ETA: 0s - loss: 0.0820')).toBe(finished);
+  });
+
+  it('after an erase-in-line (Keras 3 bar, ANSI)', () => {
+    const keras3 = '\u001b[1m750/750\u001b[0m \u001b[32m━━━━━━━━━━━━━━━━━━━━\u001b[0m\u001b[37m\u001b[0m \u001b[1m2s\u001b[0m 2ms/step - accuracy: 0.9757 - loss: 0.0811';
+    expect(cleanTerminalText(keras3 + '\r\u001b[K' + '\u001b[1m749/750\u001b[0m - accuracy: 0.97')).toBe('750/750 ━━━━━━━━━━━━━━━━━━━━ 2s 2ms/step - accuracy: 0.9757 - loss: 0.0811');
+  });
+
+  it('a later finished line that covers it wins, as on screen (Keras 2.0: the last batch, then the epoch line with val_)', () => {
+    const lastBatch = '9600/9600 [==============================] - 2s - loss: 1.5613 - acc: 0.4876';
+    const epochLine = '9600/9600 [==============================] - 2s - loss: 1.5613 - acc: 0.4876 - val_loss: 0.7026 - val_acc: 0.8292';
+    expect(cleanTerminalText(lastBatch + '\b'.repeat(83) + '\r' + epochLine)).toBe(epochLine);
+    expect(cleanTerminalText(finished + '\b'.repeat(1500) + '750/750 [==============================] - 2s 3ms/step - loss: 0.0900')).toBe(finished);
+  });
+
+  it('what a terminal shows is kept for unfinished bars, for longer text that is not a progress line, and when nothing is drawn over', () => {
+    const first = '  1/750 [..............................] - ETA: 9s - loss: 2.3';
+    expect(cleanTerminalText(fragment + '\r' + first)).toBe(first + fragment.slice(first.length));
+    const warning = 'WARNING:tensorflow:Callbacks method `on_train_batch_end` is slow compared to the batch time (batch time: 0.0140s vs `on_train_batch_end` time: 0.4335s).';
+    expect(cleanTerminalText(finished + '\r' + warning)).toBe(warning);
+    expect(cleanTerminalText(finished + '\b'.repeat(10))).toBe(finished);
+    expect(cleanTerminalText(finished + '  \r\n')).toBe(finished + '  \n');
+  });
+
+  it('any shorter text drawn over it leaves the finished line (Keras never draws on a finished line\'s row)', () => {
+    expect(cleanTerminalText(finished + '\rWARNING:tensorflow:short')).toBe(finished);
+  });
+});
+
 describe('joinMultiline', () => {
   it('joins lists and passes strings through', () => {
     expect(joinMultiline(['a\n', 'b'])).toBe('a\nb');

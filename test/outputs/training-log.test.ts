@@ -25,6 +25,7 @@ describe('verbose=1 logs of every era', () => {
       ],
       final: { epoch: 5, loss: 0.0382, accuracy: 0.989 },
       truncated: false,
+      diverged: false,
       at: { cell: 0, line: 1 },
     });
   });
@@ -174,6 +175,7 @@ describe('quirks', () => {
     const log = only(parseTrainingLogs([codeCell([stream(text)])]));
     expect(log.epochs[0]).toEqual({ epoch: 1, loss: 3.8775e-5, accuracy: 1 });
     expect(log.epochs[1]!['loss']).toBeNaN();
+    expect(log.diverged).toBe(true);
   });
 
   it('Colab streaming truncation marks the log that follows', () => {
@@ -205,5 +207,121 @@ describe('quirks', () => {
 
   it('trainingLogsInLines numbers lines from 1 by default', () => {
     expect(trainingLogsInLines(['x', 'Epoch 1/1', '4s - loss: 0.5'], 2)[0]!.at).toEqual({ cell: 2, line: 2 });
+  });
+});
+
+describe('diverged runs: nan and inf metrics (issue 15)', () => {
+  it('TF 2.x verbose=1 (Keras 2 bar): inf, then nan on every epoch; every epoch counts', () => {
+    const log = logOf('fit-tf22-v1-diverged-nan.json');
+    expect(log).toMatchObject({ epochsLogged: 5, epochsTotal: 5, stepsPerEpoch: 750, counterUnit: 'steps', diverged: true });
+    expect(log.epochs[0]).toEqual({ epoch: 1, loss: 2305.4719, accuracy: 0.1024, val_loss: Infinity, val_accuracy: 0.0991 });
+    expect(log.final).toEqual({ epoch: 5, loss: NaN, accuracy: 0.0987, val_loss: NaN, val_accuracy: 0.098 });
+  });
+
+  it('TF ≥ 2.7 verbose=2: `750/750 - 2s - loss: nan - … - 2s/epoch - 3ms/step`', () => {
+    const log = logOf('fit-tf27-v2-diverged.json');
+    expect(log).toMatchObject({ epochsLogged: 3, epochsTotal: 3, stepsPerEpoch: 750, counterUnit: 'steps', diverged: true });
+    expect(log.epochs[0]).toEqual({ epoch: 1, loss: Infinity, accuracy: 0.1019, val_loss: NaN, val_accuracy: 0.098 });
+    expect(log.final).toEqual({ epoch: 3, loss: NaN, accuracy: 0.0987, val_loss: NaN, val_accuracy: 0.098 });
+  });
+
+  it('Keras 3 (ANSI, alphabetical order): `accuracy: 0.0987 - loss: nan`', () => {
+    const log = logOf('fit-keras3-v1-diverged-ansi.json');
+    expect(log).toMatchObject({ epochsLogged: 3, epochsTotal: 3, stepsPerEpoch: 750, counterUnit: 'steps', diverged: true });
+    expect(log.final).toEqual({ epoch: 3, accuracy: 0.0987, loss: NaN, val_accuracy: 0.098, val_loss: NaN });
+  });
+
+  it('-inf, NaN and Inf in any case; a loss-like metric other than loss counts', () => {
+    const text = [
+      'Epoch 1/3',
+      '750/750 [==============================] - 2s 3ms/step - loss: -inf - accuracy: 0.1000',
+      'Epoch 2/3',
+      '750/750 [==============================] - 2s 3ms/step - loss: NaN - accuracy: 0.0987 - val_loss: Inf',
+      'Epoch 3/3',
+      '750/750 [==============================] - 2s 3ms/step - loss: 0.3000 - accuracy: 0.9000 - val_custom_loss: nan',
+      '',
+    ].join('\n');
+    const log = only(parseTrainingLogs([codeCell([stream(text)])]));
+    expect(log.epochs).toEqual([
+      { epoch: 1, loss: -Infinity, accuracy: 0.1 },
+      { epoch: 2, loss: NaN, accuracy: 0.0987, val_loss: Infinity },
+      { epoch: 3, loss: 0.3, accuracy: 0.9, val_custom_loss: NaN },
+    ]);
+    expect(log.diverged).toBe(true);
+    const lastOnly = only(trainingLogsInLines(text.split('\n').slice(4), 0));
+    expect(lastOnly).toMatchObject({ epochsLogged: 1, diverged: true });
+  });
+
+  it('nan in a metric that is not a loss, or finite losses: not diverged', () => {
+    const text = 'Epoch 1/1\n750/750 [==============================] - 2s 3ms/step - loss: 0.3000 - precision: nan - val_loss: 0.2000\n';
+    const log = only(parseTrainingLogs([codeCell([stream(text)])]));
+    expect(log.final!['precision']).toBeNaN();
+    expect(log.diverged).toBe(false);
+    expect(logOf('fit-tf22-v1-steps-ms.json').diverged).toBe(false);
+    expect(logOf('fit-keras3-v1-ansi.json').diverged).toBe(false);
+  });
+});
+
+describe('stale ETA fragments glued in front of the finished values (issue 15, Keras 2.3 / TF 2.0–2.3 in Jupyter)', () => {
+  it('TF 2.2, 20 epochs, one or two fragments on every epoch line: 20 epochs, the values after `- 2s 3ms/step`', () => {
+    const log = logOf('fit-tf22-v1-glued-eta-20-epochs.json');
+    expect(log).toMatchObject({ epochsLogged: 20, epochsTotal: 20, stepsPerEpoch: 750, counterUnit: 'steps', diverged: false });
+    expect(log.epochs.map((e) => e.epoch)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(log.epochs[0]).toEqual({ epoch: 1, loss: 0.3512, accuracy: 0.9061, val_loss: 0.1815, val_accuracy: 0.9481 });
+    expect(log.epochs[3]).toEqual({ epoch: 4, loss: 0.2338, accuracy: 0.9421, val_loss: 0.1373, val_accuracy: 0.9602 });
+    expect(log.final).toEqual({ epoch: 20, loss: 0.0686, accuracy: 0.99, val_loss: 0.1571, val_accuracy: 0.9658 });
+  });
+
+  it('TF 2.0/2.1: samples counter and `- 2s 50us/sample`, two fragments per line', () => {
+    const log = logOf('fit-tf20-v1-glued-eta-samples.json');
+    expect(log).toMatchObject({ epochsLogged: 3, epochsTotal: 3, stepsPerEpoch: 48000, counterUnit: 'samples' });
+    expect(log.epochs).toEqual([
+      { epoch: 1, loss: 0.3371, accuracy: 0.9043, val_loss: 0.1869, val_accuracy: 0.9461 },
+      { epoch: 2, loss: 0.1597, accuracy: 0.9532, val_loss: 0.1452, val_accuracy: 0.9577 },
+      { epoch: 3, loss: 0.1195, accuracy: 0.9648, val_loss: 0.1283, val_accuracy: 0.9625 },
+    ]);
+  });
+
+  it('the line of the issue (`2/2 … - ETA: 0s - … accuracy: 1.00 - 0s 8ms/step - …`) and `0s 8ms/sample`', () => {
+    const issue = '2/2 [==============================] - ETA: 0s - loss: 0.0162 - accuracy: 1.00 - 0s 8ms/step - loss: 0.0098 - accuracy: 1.0000 - val_loss: 0.0122 - val_accuracy: 1.0000';
+    const log = only(trainingLogsInLines(['Epoch 7/20', issue], 0));
+    expect(log).toMatchObject({ epochsLogged: 1, stepsPerEpoch: 2, counterUnit: 'steps' });
+    expect(log.final).toEqual({ epoch: 7, loss: 0.0098, accuracy: 1, val_loss: 0.0122, val_accuracy: 1 });
+    const samples = only(trainingLogsInLines(['Epoch 1/1', issue.replace('8ms/step', '8ms/sample')], 0));
+    expect(samples).toMatchObject({ epochsLogged: 1, counterUnit: 'samples' });
+    expect(samples.final).toEqual({ epoch: 1, loss: 0.0098, accuracy: 1, val_loss: 0.0122, val_accuracy: 1 });
+  });
+
+  it('Keras 2.0 finish (`- 2s - loss`) after a fragment; a fragment after the last finish is still unfinished', () => {
+    const keras20 = '9600/9600 [==============================] - ETA: 0s - loss: 1.5700 - acc: 0.48 - 2s - loss: 1.5613 - acc: 0.4876 - val_loss: 0.7026 - val_acc: 0.8292';
+    expect(only(trainingLogsInLines(['Epoch 1/2', keras20], 0)).final).toEqual({ epoch: 1, loss: 1.5613, accuracy: 0.4876, val_loss: 0.7026, val_accuracy: 0.8292 });
+    const unfinished = '750/750 [==============================] - 2s 3ms/step - loss: 0.2 - accuracy: 0.9 - ETA: 0s - loss: 0.1900';
+    expect(only(trainingLogsInLines(['Epoch 1/2', unfinished], 0))).toMatchObject({ epochsLogged: 0, final: null });
+    const partial = '   1/750 [..............................] - ETA: 0s - loss: 2.5649 - accuracy: 0.0625';
+    expect(only(trainingLogsInLines(['Epoch 1/2', partial], 0))).toMatchObject({ epochsLogged: 0 });
+  });
+});
+
+describe('a finished epoch line drawn over by `\\b` and a stale ETA fragment (issue 15)', () => {
+  it('TF 2.2, 5 epochs, 1,100–2,000 \\b after each finished line: the finished values win', () => {
+    const log = logOf('fit-tf22-v1-backspace-stale-eta.json');
+    expect(log).toMatchObject({ epochsLogged: 5, epochsTotal: 5, stepsPerEpoch: 750, counterUnit: 'steps', at: { cell: 0, line: 1 } });
+    expect(log.epochs).toEqual([
+      { epoch: 1, loss: 0.3374, accuracy: 0.9048, val_loss: 0.1905, val_accuracy: 0.9452 },
+      { epoch: 2, loss: 0.1622, accuracy: 0.9528, val_loss: 0.1478, val_accuracy: 0.9563 },
+      { epoch: 3, loss: 0.1204, accuracy: 0.9646, val_loss: 0.1306, val_accuracy: 0.9617 },
+      { epoch: 4, loss: 0.0968, accuracy: 0.9713, val_loss: 0.1189, val_accuracy: 0.9651 },
+      { epoch: 5, loss: 0.0811, accuracy: 0.9757, val_loss: 0.1162, val_accuracy: 0.9668 },
+    ]);
+  });
+
+  it('the same log split into stream chunks, as the kernel sent it', () => {
+    const lines = fixtureValue('fit-tf22-v1-backspace-stale-eta.json') as string[];
+    const chunks = lines.flatMap((line) => {
+      const cut = line.indexOf('\b');
+      return cut === -1 ? [line] : [line.slice(0, cut), line.slice(cut, cut + 700), line.slice(cut + 700)];
+    });
+    const log = only(parseTrainingLogs([codeCell(chunks.map((chunk) => stream(chunk)))]));
+    expect(log).toMatchObject({ epochsLogged: 5, final: { epoch: 5, loss: 0.0811, val_accuracy: 0.9668 } });
   });
 });
