@@ -37,7 +37,12 @@ export interface ColabAccount {
 export interface NotebookFacts {
   fingerprints: CellFingerprint[];
   epochs: EpochSignature[];
-  /** sha256 of each PNG/JPEG output (its base64 text), with the cell; images of pure template cells are left out. */
+  /**
+   * sha256 of each PNG/JPEG output (its base64 text), with the cell, for the images that depend on a
+   * training run: only cells whose plots the interpreter found drawing from a model (a learning curve,
+   * predictions), template cells included (their pictures still differ from run to run). A plot of dataset arrays or constants is the same for every
+   * student, and a plot the interpreter cannot follow proves nothing either: neither is evidence.
+   */
   images: { hash: string; cell: number }[];
   accounts: ColabAccount[];
   /** Code cells whose executionInfo names a user. */
@@ -50,7 +55,7 @@ export function notebookFacts(notebook: Notebook, evidence: Evidence, template: 
   return {
     fingerprints: parser ? fingerprints(parser, own.map((cell) => ({ key: cell.index, source: cell.source })), template) : [],
     epochs: epochSignatures(evidence),
-    images: imageHashes(notebook, new Set(own.map((cell) => cell.index))),
+    images: imageHashes(notebook, trainedImageCells(evidence)),
     ...accounts(notebook),
   };
 }
@@ -103,6 +108,11 @@ function epochSignatures(evidence: Evidence): EpochSignature[] {
     }
   }
   return result;
+}
+
+/** Cells that ran a plot drawn from a model. */
+function trainedImageCells(evidence: Evidence): Set<number> {
+  return new Set(evidence.code.shown.filter((s) => s.how === 'plot' && s.source === 'model').map((s) => s.ranIn));
 }
 
 function imageHashes(notebook: Notebook, ownCells: Set<number>): NotebookFacts['images'] {

@@ -39,7 +39,9 @@ function timeFindings(notebook: Notebook, context: ProvenanceContext): LocalFind
   if (last.at > context.submittedAt.getTime() + CLOCK_GRACE_MS) {
     findings.push({ flag: 'executed-after-submission', evidence: `${when()}, after the submission time ${formatInZone(context.submittedAt, context.tz)}`, at: { cell: last.cell } });
   }
-  if (last.at > context.deadline.getTime() + CLOCK_GRACE_MS) {
+  // a file submitted late was naturally run after the deadline: its lateness is the late policy's matter
+  const submittedOnTime = context.submittedAt.getTime() <= context.deadline.getTime();
+  if (submittedOnTime && last.at > context.deadline.getTime() + CLOCK_GRACE_MS) {
     findings.push({ flag: 'executed-after-deadline', evidence: `${when()}, after the deadline ${formatInZone(context.deadline, context.tz)}`, at: { cell: last.cell } });
   }
   return findings;

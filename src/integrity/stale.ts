@@ -36,10 +36,16 @@ function summaryFindings(evidence: Evidence, model: StudentModel | null): LocalF
   ];
 }
 
-/** Logs paired with the fit calls of their cell, in order. */
+/** Keras callbacks that never end a fit early. Any other callback (EarlyStopping, TerminateOnNaN, one of the student's own, one not followed) may. */
+const NON_STOPPING_CALLBACKS = new Set(['ModelCheckpoint', 'TensorBoard', 'CSVLogger', 'History', 'ProgbarLogger', 'ReduceLROnPlateau', 'LearningRateScheduler', 'BackupAndRestore']);
+
+const mayStopEarly = (fit: FitSpec): boolean =>
+  fit.callbacks.some((path) => !NON_STOPPING_CALLBACKS.has(path.split('.').at(-1) ?? path));
+
+/** Logs paired with the fit calls whose run printed them (the fits run by the log's cell, in order). */
 function pairLogs(evidence: Evidence): [TrainingLog, FitSpec | null][] {
   const fitsByCell = new Map<number, FitSpec[]>();
-  for (const fit of evidence.code.fits) fitsByCell.set(fit.at.cell, [...(fitsByCell.get(fit.at.cell) ?? []), fit]);
+  for (const fit of evidence.code.fits) fitsByCell.set(fit.ranIn, [...(fitsByCell.get(fit.ranIn) ?? []), fit]);
   const used = new Map<number, number>();
   return evidence.outputs.trainingLogs.map((log) => {
     const index = used.get(log.at.cell) ?? 0;
@@ -53,19 +59,20 @@ function logFindings(notebook: Notebook, evidence: Evidence): LocalFinding[] {
   const findings: LocalFinding[] = [];
   for (const [log, fit] of pairLogs(evidence)) {
     const cell = notebook.cells[log.at.cell];
-    const source = cell?.source ?? '';
     const where = `the log in cell ${cellNo(log.at.cell)}`;
     if (fit?.epochs != null) {
-      const stoppedEarly = /EarlyStopping|callbacks\s*=/.test(source) || (cell?.outputs ?? []).some((o) => o.kind === 'error');
+      const stoppedEarly = mayStopEarly(fit) || !fit.argumentsKnown || (cell?.outputs ?? []).some((o) => o.kind === 'error');
       if (log.epochsTotal !== null && log.epochsTotal !== fit.epochs) {
-        findings.push({ flag: 'epochs-mismatch', evidence: `${where} counts to Epoch ${log.final?.epoch ?? log.epochsLogged}/${log.epochsTotal}, but the code of that cell asks for epochs=${fit.epochs}`, at: log.at });
+        findings.push({ flag: 'epochs-mismatch', evidence: `${where} counts to Epoch ${log.final?.epoch ?? log.epochsLogged}/${log.epochsTotal}, but the fit that cell ran asks for epochs=${fit.epochs} (cell ${cellNo(fit.at.cell)}, line ${fit.at.line ?? 1})`, at: log.at });
       } else if (log.epochsLogged > fit.epochs) {
         findings.push({ flag: 'epochs-mismatch', evidence: `${where} has ${log.epochsLogged} epochs, more than epochs=${fit.epochs} in its code`, at: log.at });
-      } else if (log.epochsLogged < fit.epochs && !log.truncated && !stoppedEarly) {
+      } else if (log.epochsLogged < fit.epochs && (log.final?.epoch ?? 0) < fit.epochs && !log.truncated && !stoppedEarly) {
         findings.push({ flag: 'epochs-mismatch', evidence: `${where} stops after ${log.epochsLogged} of epochs=${fit.epochs}, with no error, early stopping or truncation saved`, at: log.at });
       }
     }
-    const impossible = impossibleValues(log, fit !== null && !/validation_(split|data|steps)/.test(source));
+    // a log without a fit paired, or a fit whose arguments are not all known, could have validation data
+    const noValidationInCode = fit !== null && fit.argumentsKnown && fit.validationSplit === null && !fit.hasValidationData;
+    const impossible = impossibleValues(log, noValidationInCode);
     if (impossible) findings.push({ flag: 'impossible-log-values', evidence: `${where}: ${impossible}`, at: log.at });
   }
   return findings;

@@ -5,6 +5,7 @@
  * nothing here reads another student's row.
  */
 import type { GradeRow } from '../grade.js';
+import type { Finding } from '../checks/define-check.js';
 import type { CriterionResult } from '../rubric/score.js';
 
 export interface CommentContext {
@@ -86,6 +87,19 @@ export function studentFeedback(row: RowForFeedback, context: CommentContext): S
     items: visible.map((c) => feedbackItem(c, visibleIds)),
     hiddenCriteria: criteria.length - visible.length,
   };
+}
+
+/**
+ * A finding as the TA reads it (report pages): the student's sentence, where its mistake was charged,
+ * and the technical detail the student never sees.
+ */
+export function findingForTa(finding: Finding): string {
+  const cause = finding.chargedBy
+    ? finding.chargedBy.keepsPoints
+      ? `(「${finding.chargedBy.title}」で減点済みのため、この項目では減点しません)`
+      : `(原因: 「${finding.chargedBy.title}」)`
+    : '';
+  return `${finding.message}${cause}${finding.detail ? ` [${finding.detail}]` : ''}`;
 }
 
 const pointsOf = (item: FeedbackItem): string => `${item.title} ${item.points}/${item.maxPoints}`;

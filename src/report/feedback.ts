@@ -70,11 +70,14 @@ export function feedbackMarkdown(run: GradeRun, row: GradeRow): string {
     return lines.join('\n');
   }
   lines.push('## 項目ごとの説明', '');
+  const titles = new Map(feedback.items.map((item) => [item.id, item.title]));
   for (const item of missed) {
     lines.push(`### ${inline(item.title)}(${item.points} / ${item.maxPoints} 点)`, '');
     if (item.expected) lines.push(`- 求めていること: ${inline(item.expected)}`);
     for (const found of item.found) lines.push(`- 見つかったこと: ${inline(found)}`);
-    if (item.found.length === 0) lines.push('- 見つかったこと: 該当する出力が見つかりませんでした。');
+    const cause = item.lostBecauseOf ? titles.get(item.lostBecauseOf) : undefined;
+    if (cause) lines.push(`- 「${inline(cause)}」と同じ理由で、出力から確かめられませんでした。`);
+    else if (item.found.length === 0) lines.push('- 見つかったこと: 該当する出力が見つかりませんでした。');
     lines.push('');
   }
   return lines.join('\n');

@@ -7,6 +7,7 @@
 import type { GradeRow, GradeRun } from '../grade.js';
 import type { LateEffect, LatePolicy } from '../rubric/late-policy.js';
 import type { AppliedOverride } from '../rubric/overrides.js';
+import { isCharged } from '../rubric/score.js';
 
 export const RESULTS_JSON_VERSION = 1;
 
@@ -88,7 +89,15 @@ function toRow(row: GradeRow): ResultsRow {
         status: c.status,
         hidden: c.hidden === true,
         feedback: c.feedback,
-        findings: c.findings.map((f) => ({ messageId: f.messageId, message: f.message, at: f.at ? { cell: f.at.cell, line: f.at.line ?? null } : null })),
+        findings: c.findings.map((f) => ({
+          messageId: f.messageId,
+          message: f.message,
+          at: f.at ? { cell: f.at.cell, line: f.at.line ?? null } : null,
+          cost: f.cost,
+          charged: isCharged(f),
+          chargedBy: f.chargedBy ?? null,
+          detail: f.detail ?? null,
+        })),
         override: overrideOf(c.id),
       })) ?? null,
     overrides: row.overrides,

@@ -4,6 +4,7 @@
  * feedback the student gets, and the notebook itself with each criterion pinned beside its cell.
  */
 import type { GradeRow, GradeRun } from '../../grade.js';
+import { findingForTa } from '../comment.js';
 import { flagText } from '../flags.js';
 import { html, raw, type Raw } from './escape.js';
 import { page } from './layout.js';
@@ -60,7 +61,7 @@ function pointsTable(input: SubmissionPageInput): Raw {
     const reason =
       c.status === 'met'
         ? html`満たしています。`
-        : html`<ul class="findings">${c.findings.map((f) => html`<li>${f.message}</li>`)}</ul>${c.feedback ? html`<div class="muted">求めていること: ${c.feedback}</div>` : ''}`;
+        : html`<ul class="findings">${c.findings.map((f) => html`<li>${findingForTa(f)}</li>`)}</ul>${c.feedback ? html`<div class="muted">求めていること: ${c.feedback}</div>` : ''}`;
     return html`<tr id="${`crit-${c.id}`}"><td>${c.title}${c.hidden ? html` <span class="badge hidden-crit">非公開</span>` : ''}</td><td class="num">${c.points} / ${c.maxPoints}</td><td><span class="badge c-${c.status}">${STATUS_MARK[c.status]}</span></td><td class="reason">${reason}</td><td>${cells.length > 0 ? links : html`<span class="muted">ノートブック全体</span>`}</td></tr>`;
   });
   return html`<table class="points"><thead><tr><th>項目</th><th class="num">得点</th><th>判定</th><th>理由(点を与えた/与えなかった理由)</th><th>根拠</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th>合計</th><th class="num">${row.score} / ${row.maxScore}</th><th colspan="3"></th></tr></tfoot></table>`;
@@ -71,7 +72,7 @@ function pinsByCell(input: SubmissionPageInput): Map<number, Pin[]> {
   for (const c of input.ref.row.criteria ?? []) {
     const fromFindings = c.findings.some((f) => f.at && f.at.cell >= 0);
     for (const cell of pinnedCells(c, input.checks.get(c.id), input.ref.row.evidence)) {
-      const messages = fromFindings ? c.findings.filter((f) => f.at?.cell === cell).map((f) => f.message) : c.findings.map((f) => f.message);
+      const messages = fromFindings ? c.findings.filter((f) => f.at?.cell === cell).map(findingForTa) : c.findings.map(findingForTa);
       pins.set(cell, [...(pins.get(cell) ?? []), { result: c, messages }]);
     }
   }
