@@ -145,18 +145,23 @@ function renderLine(line: string): string {
   return keeper.result(cells.toString());
 }
 
-/** The last finished progress line seen on a line before it was drawn over, and how far was drawn since. */
+/**
+ * The last finished progress line seen on a line before it was drawn over, and how far was drawn since.
+ * A line is looked at only when the text drawn since the last look covers at least half of it (a Keras
+ * redraw covers the whole line, padded with spaces), so the looks cost at most twice the text drawn.
+ */
 class FinishedLineKeeper {
   private kept: string | null = null;
   /** Columns drawn over since `kept` was taken (the highest column reached). */
   private reach = 0;
-  /** Characters were drawn since the line was last checked. */
-  private unchecked = false;
+  /** Characters drawn since the line was last looked at. */
+  private drawnSinceCheck = 0;
 
   /** Called before the line's text is drawn over or erased. */
   check(cells: LineBuffer): void {
-    if (!this.unchecked) return;
-    this.unchecked = false;
+    const drawn = this.drawnSinceCheck;
+    this.drawnSinceCheck = 0;
+    if (drawn === 0 || drawn * 2 < cells.length) return;
     const finished = finishedLineIn(cells);
     if (finished !== null) {
       this.kept = finished;
@@ -166,7 +171,7 @@ class FinishedLineKeeper {
 
   /** A character was drawn; the cursor is now at `cursor`. */
   drawn(cursor: number): void {
-    this.unchecked = true;
+    this.drawnSinceCheck++;
     if (cursor > this.reach) this.reach = cursor;
   }
 

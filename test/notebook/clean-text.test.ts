@@ -105,6 +105,11 @@ describe('a finished Keras progress line drawn over on its own line (issue 15)',
     expect(cleanTerminalText(finished + '  \r\n')).toBe(finished + '  \n');
   });
 
+  it('stays linear when a long finished-looking line is redrawn a few columns at a time', { timeout: 60_000 }, () => {
+    const long = '1/1 [==============================] - 2s - loss: 0.1000' + ' x'.repeat(50_000);
+    expect(cleanTerminalText(long + '\r1/1 '.repeat(1_000_000))).toBe(long);
+  });
+
   it('any shorter text drawn over it leaves the finished line (Keras never draws on a finished line\'s row)', () => {
     expect(cleanTerminalText(finished + '\rWARNING:tensorflow:short')).toBe(finished);
   });
