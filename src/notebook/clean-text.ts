@@ -195,8 +195,14 @@ function finishedLineIn(cells: LineBuffer): string | null {
 }
 
 function isFinishedProgressLine(text: string): boolean {
+  return finishedMetricCount(text) > 0;
+}
+
+/** How many metrics a finished progress line shows; 0 for text that is not one. */
+function finishedMetricCount(text: string): number {
   const progress = readProgressLine(text);
-  return progress !== null && progress.complete && progress.total !== null && Object.keys(progress.metrics).length > 0;
+  if (progress === null || !progress.complete || progress.total === null) return 0;
+  return Object.keys(progress.metrics).length;
 }
 
 /** Whether the columns start with `N/N` (spaces before it allowed) followed by a space. */
@@ -219,14 +225,17 @@ function isDigit(code: number): boolean {
 }
 
 /**
- * A finished progress line was drawn over. What a terminal shows wins only when it is itself a finished
- * progress line, or is not progress text at all, and was drawn over every column of the kept line;
- * otherwise (a stale `ETA:` fragment, a partial overlay leaving the kept line's tail visible) the kept line wins.
+ * A finished progress line was drawn over. What a terminal shows wins only when it was drawn over every
+ * column of the kept line and is either a finished progress line with at least as many metrics (Keras 2.0
+ * draws the last batch's line, then the epoch's line with the val_ metrics over it) or not progress text
+ * at all. Otherwise (a stale `ETA:` fragment; a partial overlay that leaves the kept line's tail visible)
+ * the kept line wins.
  */
 function keptOrVisible(kept: string, visible: string, reach: number): string {
   if (reach < kept.trimEnd().length) return kept;
-  if (isFinishedProgressLine(visible) || !PROGRESS_TEXT.test(visible)) return visible;
-  return kept;
+  const metrics = finishedMetricCount(visible);
+  if (metrics > 0) return metrics >= finishedMetricCount(kept) ? visible : kept;
+  return PROGRESS_TEXT.test(visible) ? kept : visible;
 }
 
 /** Text of a progress update: an ETA, or a metric after Keras's ` - ` separator (`- loss: 0.0815`). */

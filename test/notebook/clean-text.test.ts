@@ -94,6 +94,8 @@ describe('a finished Keras progress line drawn over on its own line (issue 15)',
     const epochLine = '9600/9600 [==============================] - 2s - loss: 1.5613 - acc: 0.4876 - val_loss: 0.7026 - val_acc: 0.8292';
     expect(cleanTerminalText(lastBatch + '\b'.repeat(83) + '\r' + epochLine)).toBe(epochLine);
     expect(cleanTerminalText(finished + '\b'.repeat(1500) + '750/750 [==============================] - 2s 3ms/step - loss: 0.0900')).toBe(finished);
+    const coveringWithFewerMetrics = '750/750 [==============================] - 2s 3ms/step - loss: 0.0900 - accuracy: 0.9700'.padEnd(finished.length);
+    expect(cleanTerminalText(finished + '\r' + coveringWithFewerMetrics)).toBe(finished);
   });
 
   it('what a terminal shows is kept for unfinished bars, for longer text that is not a progress line, and when nothing is drawn over', () => {
