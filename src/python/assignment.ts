@@ -1,6 +1,7 @@
 /** Assignments: plain, chained, tuple-unpacking (pairwise when both sides are tuples), augmented. */
 import type { Node } from 'web-tree-sitter';
 import { binaryValues, evaluate } from './evaluate.js';
+import { setAttribute } from './classes.js';
 import { type EvalContext, compactText, identifierName, nested } from './state.js';
 import { UNKNOWN, type Value } from './values.js';
 
@@ -14,13 +15,45 @@ function targetName(node: Node): string {
   return node.type === 'identifier' ? identifierName(node) : compactText(node);
 }
 
-/** Binds a target pattern to a value; models get their variable name from their first global binding. */
+/** obj.name = value: an attribute of a notebook instance or class (self.model = Sequential()). */
+function bindAttribute(target: Node, value: Value, ctx: EvalContext): void {
+  const objectNode = target.childForFieldName('object');
+  const nameNode = target.childForFieldName('attribute');
+  if (!objectNode || !nameNode) return;
+  setAttribute(evaluate(objectNode, ctx), identifierName(nameNode), value);
+  // a model kept only in an attribute is named by it, as written ('self.model')
+  if (value.kind === 'model' && value.spec.variable === '') value.spec.variable = compactText(target);
+}
+
+/** d[key] = value: an entry of a dict with a constant key; any other key leaves the dict incomplete. */
+function bindSubscript(target: Node, value: Value, ctx: EvalContext): void {
+  const valueNode = target.childForFieldName('value');
+  const container = valueNode ? evaluate(valueNode, ctx) : UNKNOWN;
+  const indices = target.childrenForFieldName('subscript').map((index) => evaluate(index, ctx));
+  if (container.kind !== 'dict') return;
+  const key = indices.length === 1 ? indices[0] : undefined;
+  if (key?.kind === 'str' || key?.kind === 'num') container.entries.set(key.value, value);
+  else container.complete = false;
+}
+
+/**
+ * Binds a target pattern to a value. A model gets its variable name from its first global binding, or
+ * else from the first attribute it is assigned to.
+ */
 export function bindTarget(target: Node, value: Value, ctx: EvalContext): void {
   if (target.type === 'identifier') {
     ctx.scope.vars.set(identifierName(target), value);
     if (value.kind === 'model' && value.spec.variable === '' && ctx.scope === ctx.interp.global) {
       value.spec.variable = identifierName(target);
     }
+    return;
+  }
+  if (target.type === 'attribute') {
+    bindAttribute(target, value, ctx);
+    return;
+  }
+  if (target.type === 'subscript') {
+    bindSubscript(target, value, ctx);
     return;
   }
   if (target.type === 'parenthesized_expression') {

@@ -1,18 +1,49 @@
-/** Call evaluation: Keras constructors, model methods, data steps, builtins and user functions. */
+/** Call evaluation: Keras constructors, model methods, data steps, builtins, user functions and classes. */
 import type { Node } from 'web-tree-sitter';
 import type { LayerSpec, ModelSpec } from '../types.js';
-import { builtin } from './builtins.js';
+import { builtin, dictOf } from './builtins.js';
+import { instantiate, superOf } from './classes.js';
 import { loadData, reshape, toCategorical } from './data-steps.js';
 import { evaluate } from './evaluate.js';
 import { classifyPath, lastSegment } from './keras-symbols.js';
 import { applyLayer, buildInputTensor, buildLayer, layersOf } from './layers.js';
-import { type EvalContext, identifierName, location } from './state.js';
+import { NONE_RETURNING, isRandomMethod, isRounding, libraryCall } from './library.js';
+import { isDisplayPath, isPlotMethod, isPlotPath, recordShown } from './shown.js';
+import { type EvalContext, identifierName, location, lookupVariable } from './state.js';
 import { compileModel, recordCall, recordFit } from './training-calls.js';
-import { type Args, NONE, UNKNOWN, type Value, argument } from './values.js';
+import {
+  type Args,
+  type DictValue,
+  NONE,
+  UNKNOWN,
+  type Value,
+  argument,
+  argumentValues,
+  argumentsSource,
+  emptyArgs,
+  sourceOf,
+  sourceOfAll,
+  strongest,
+  unknownFrom,
+} from './values.js';
 
+/** What fit() and evaluate() return (a History, a list of scores): computed from the model. */
+const FROM_MODEL: Value = { kind: 'unknown', source: 'model' };
+
+function splatValue(splat: Node, ctx: EvalContext): Value {
+  const inner = splat.namedChildren.find((part) => part.type !== 'comment');
+  return inner ? evaluate(inner, ctx) : UNKNOWN;
+}
+
+/**
+ * The call's arguments. `*seq` of a known sequence and `**dict` of a known dict are spread; an unknown
+ * splat makes `known` false (and the positions after a `*unknown` are lost). Explicit keywords win over
+ * those of a `**dict`.
+ */
 function evaluateArguments(list: Node | null, ctx: EvalContext): Args {
-  const args: Args = { positional: [], positionalNodes: [], keyword: new Map(), keywordNodes: new Map() };
+  const args = emptyArgs();
   if (!list) return args;
+  let positionsKnown = true;
   for (const child of list.type === 'argument_list' ? list.namedChildren : [list]) {
     if (child.type === 'comment') continue;
     if (child.type === 'keyword_argument') {
@@ -22,11 +53,33 @@ function evaluateArguments(list: Node | null, ctx: EvalContext): Args {
         args.keyword.set(identifierName(name), evaluate(value, ctx));
         args.keywordNodes.set(identifierName(name), value);
       }
-    } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
-      for (const part of child.namedChildren) evaluate(part, ctx);
+    } else if (child.type === 'list_splat') {
+      const value = splatValue(child, ctx);
+      if (value.kind === 'seq' && positionsKnown) {
+        for (const item of value.items) {
+          args.positional.push(item);
+          args.positionalNodes.push(undefined);
+        }
+      } else {
+        args.known = false;
+        positionsKnown = false;
+      }
+    } else if (child.type === 'dictionary_splat') {
+      const value = splatValue(child, ctx);
+      if (value.kind === 'dict') {
+        for (const [key, item] of value.entries) {
+          if (typeof key === 'string' && !args.keyword.has(key)) args.keyword.set(key, item);
+        }
+        if (!value.complete) args.known = false;
+      } else {
+        args.known = false;
+      }
     } else {
-      args.positional.push(evaluate(child, ctx));
-      args.positionalNodes.push(child);
+      const value = evaluate(child, ctx);
+      if (positionsKnown) {
+        args.positional.push(value);
+        args.positionalNodes.push(child);
+      }
     }
   }
   return args;
@@ -61,8 +114,19 @@ function functionalModel(args: Args, node: Node, ctx: EvalContext): Value {
   return { kind: 'model', spec };
 }
 
+/** print(…) / display(…): one shown value per call, from the strongest source among its arguments. */
+function show(how: 'print' | 'display', args: Args, node: Node, ctx: EvalContext): Value {
+  const source = args.known ? sourceOfAll(args.positional) : 'unknown';
+  recordShown(ctx, node, how, source, args.positional);
+  return NONE;
+}
+
 function callPath(path: string, args: Args, node: Node, ctx: EvalContext): Value {
   const name = lastSegment(path);
+  if (path === 'builtins.print') return show('print', args, node, ctx);
+  if (isDisplayPath(path)) return show('display', args, node, ctx);
+  if (path === 'builtins.super') return superOf(args, (variable) => lookupVariable(ctx.scope, variable));
+  if (isPlotPath(path)) recordShown(ctx, node, 'plot', argumentsSource(args), [], name);
   switch (classifyPath(path)) {
     case 'sequential':
       return sequential(args, node, ctx);
@@ -81,8 +145,13 @@ function callPath(path: string, args: Args, node: Node, ctx: EvalContext): Value
     case 'builtin':
       return builtin(name, args);
     default:
-      return { kind: 'obj', path, args };
+      return libraryCall(path, args);
   }
+}
+
+/** What predict() returns: an array computed from the model, remembered as a prediction (for its rows). */
+function prediction(ctx: EvalContext): Value {
+  return { kind: 'array', shape: null, source: 'model', predict: { target: ctx.target } };
 }
 
 function modelMethod(spec: ModelSpec, selfText: string, name: string, args: Args, node: Node, ctx: EvalContext): Value {
@@ -100,26 +169,121 @@ function modelMethod(spec: ModelSpec, selfText: string, name: string, args: Args
     case 'fit':
     case 'fit_generator':
       recordFit(modelName, args, node, ctx);
-      return UNKNOWN;
+      return FROM_MODEL;
     case 'predict':
     case 'evaluate':
       recordCall(name, modelName, args, node, ctx);
-      return name === 'predict' ? { kind: 'array', shape: null } : UNKNOWN;
+      return name === 'predict' ? prediction(ctx) : FROM_MODEL;
     default:
-      return UNKNOWN;
+      return NONE_RETURNING.has(name) ? NONE : FROM_MODEL;
   }
 }
 
-function methodCall(self: Value, selfText: string, name: string, args: Args, node: Node, ctx: EvalContext): Value {
-  if (self.kind === 'model') return modelMethod(self.spec, selfText, name, args, node, ctx);
-  if (self.kind !== 'array' && self.kind !== 'unknown') return UNKNOWN;
-  if (name === 'reshape') return reshape(self, args, 0, node, ctx);
-  if (name === 'astype' || name === 'copy') return self.kind === 'array' ? self : { kind: 'array', shape: null };
-  if (self.kind === 'unknown' && /^[\w.]+$/.test(selfText)) {
-    if (name === 'fit' || name === 'fit_generator') recordFit(selfText, args, node, ctx);
-    if (name === 'predict' || name === 'evaluate') recordCall(name, selfText, args, node, ctx);
+function keyOf(value: Value | undefined): string | number | null {
+  if (value?.kind === 'str' || value?.kind === 'num') return value.value;
+  return null;
+}
+
+/** cfg.get / update / copy / keys / values / items / pop / setdefault; undefined for another method. */
+function dictMethod(dict: DictValue, name: string, args: Args): Value | undefined {
+  const key = keyOf(args.positional[0]);
+  switch (name) {
+    case 'get':
+    case 'pop':
+    case 'setdefault': {
+      const found = key === null ? undefined : dict.entries.get(key);
+      if (name === 'pop' && key !== null) dict.entries.delete(key);
+      if (found) return found;
+      if (key === null || !dict.complete) return unknownFrom(dict, ...argumentValues(args));
+      const fallback = args.positional[1] ?? NONE;
+      if (name === 'setdefault') dict.entries.set(key, fallback);
+      return fallback;
+    }
+    case 'update': {
+      const other = dictOf(args);
+      if (other.kind === 'dict') {
+        for (const [entry, value] of other.entries) dict.entries.set(entry, value);
+        if (!other.complete) dict.complete = false;
+      }
+      return NONE;
+    }
+    case 'copy':
+      return { kind: 'dict', entries: new Map(dict.entries), complete: dict.complete };
+    case 'keys':
+    case 'values':
+    case 'items': {
+      if (!dict.complete) return unknownFrom(dict);
+      const keyValue = (entry: string | number): Value => (typeof entry === 'number' ? { kind: 'num', value: entry } : { kind: 'str', value: entry });
+      const entries = [...dict.entries];
+      const items = entries.map(([entry, value]): Value =>
+        name === 'keys' ? keyValue(entry) : name === 'values' ? value : { kind: 'seq', items: [keyValue(entry), value] },
+      );
+      return { kind: 'seq', items };
+    }
+    default:
+      return undefined;
   }
-  return UNKNOWN;
+}
+
+/** list.append / extend / insert (a callbacks list built step by step); undefined for another method. */
+function listMethod(list: Extract<Value, { kind: 'seq' }>, name: string, args: Args): Value | undefined {
+  const first = args.positional[0];
+  switch (name) {
+    case 'append':
+      if (first) list.items.push(first);
+      return NONE;
+    case 'extend':
+      if (first?.kind === 'seq') list.items.push(...first.items.slice(0, 10_000));
+      else if (first) list.items.push(unknownFrom(first));
+      return NONE;
+    case 'insert': {
+      const value = args.positional[1];
+      const at = first?.kind === 'num' ? first.value : null;
+      if (value && at !== null && Number.isInteger(at)) list.items.splice(at, 0, value);
+      else if (value) list.items.push(value);
+      return NONE;
+    }
+    case 'copy':
+      return { kind: 'seq', items: [...list.items] };
+    default:
+      return undefined;
+  }
+}
+
+/** A value not followed, computed from the receiver and the arguments. */
+function derived(self: Value, args: Args): Value {
+  return args.known ? unknownFrom(self, ...argumentValues(args)) : UNKNOWN;
+}
+
+function methodCall(self: Value, selfText: string, name: string, args: Args, node: Node, ctx: EvalContext): Value {
+  if (isPlotMethod(self, name)) {
+    // df.plot() / df.plot.bar() / df.hist(): the receiver holds the data
+    const accessor = self.kind === 'method' && self.name === 'plot';
+    const receiver = accessor || args.positional.length === 0 ? sourceOf(self) : 'constant';
+    recordShown(ctx, node, 'plot', strongest([receiver, argumentsSource(args)]), [], name);
+  }
+  if (self.kind === 'model') return modelMethod(self.spec, selfText, name, args, node, ctx);
+  if (self.kind === 'dict') return dictMethod(self, name, args) ?? derived(self, args);
+  if (self.kind === 'seq') return listMethod(self, name, args) ?? derived(self, args);
+  if (NONE_RETURNING.has(name)) return NONE;
+  if (isRandomMethod(name)) return UNKNOWN;
+  if (self.kind === 'array' || self.kind === 'unknown') {
+    if (name === 'reshape') return reshape(self, args, 0, node, ctx);
+    if (name === 'astype' || name === 'copy') return self.kind === 'array' ? self : { kind: 'array', shape: null, source: sourceOf(self) };
+    if (self.kind === 'array' && isRounding(name)) return { ...self, source: args.known ? sourceOfAll([self, ...argumentValues(args)]) : 'unknown' };
+  }
+  // a value not followed (or an instance of a class whose method is not in the notebook: a keras.Model subclass)
+  if ((self.kind === 'unknown' || self.kind === 'instance') && /^[\w.]+$/.test(selfText)) {
+    if (name === 'fit' || name === 'fit_generator') {
+      recordFit(selfText, args, node, ctx);
+      return FROM_MODEL;
+    }
+    if (name === 'predict' || name === 'evaluate') {
+      recordCall(name, selfText, args, node, ctx);
+      return name === 'predict' ? prediction(ctx) : FROM_MODEL;
+    }
+  }
+  return derived(self, args);
 }
 
 function dispatch(callee: Value, args: Args, node: Node, ctx: EvalContext): Value {
@@ -132,6 +296,13 @@ function dispatch(callee: Value, args: Args, node: Node, ctx: EvalContext): Valu
       return applyLayer(callee.spec, args.positional[0] ?? args.keyword.get('inputs'));
     case 'func':
       return ctx.interp.callFunction(callee, args, ctx);
+    case 'bound':
+      return ctx.interp.callFunction(callee.fn, args, ctx, { self: callee.self, owner: callee.owner });
+    case 'class':
+      return instantiate(callee, args, node, ctx);
+    case 'model':
+      // model(x): the model's output
+      return FROM_MODEL;
     default:
       return UNKNOWN;
   }

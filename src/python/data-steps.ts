@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataStepKind } from '../types.js';
 import { type EvalContext, compactText, location } from './state.js';
-import { type ArrayValue, type Args, type Value, argument, asNumber, num } from './values.js';
+import { type ArrayValue, type Args, type Value, argument, argumentValues, asNumber, num, sourceOf, sourceOfAll } from './values.js';
 
 const DATASET_SHAPES: Record<string, [number[], number[], number[], number[]]> = {
   mnist: [[60000, 28, 28], [60000], [10000, 28, 28], [10000]],
@@ -25,7 +25,7 @@ function shapeOf(value: Value): (number | null)[] | null {
 export function loadData(dataset: string, node: Node, ctx: EvalContext): Value {
   record(ctx, node, 'load_data', [dataset]);
   const shapes = DATASET_SHAPES[dataset];
-  const array = (index: number): ArrayValue => ({ kind: 'array', shape: shapes?.[index] ?? null });
+  const array = (index: number): ArrayValue => ({ kind: 'array', shape: shapes?.[index] ?? null, source: 'data' });
   return {
     kind: 'seq',
     items: [
@@ -68,24 +68,26 @@ export function reshape(source: Value, args: Args, first: number, node: Node, ct
     if (d !== -1) return d;
     return total !== null && unknownCount === 0 && knownProduct > 0 ? total / knownProduct : null;
   });
-  return { kind: 'array', shape };
+  const from = args.known ? sourceOfAll([source, ...argumentValues(args)]) : 'unknown';
+  return { kind: 'array', shape, source: from };
 }
 
 /** x / 255, x /= 255, x * (1/255): a scaling step when x may be array data. */
 export function scale(source: Value, divisor: number, node: Node, ctx: EvalContext): Value {
   record(ctx, node, 'scale', [divisor]);
-  return { kind: 'array', shape: shapeOf(source) };
+  return { kind: 'array', shape: shapeOf(source), source: sourceOf(source) };
 }
 
 /** to_categorical(y, num_classes). */
 export function toCategorical(args: Args, node: Node, ctx: EvalContext): Value {
   const classes = asNumber(argument(args, 1, 'num_classes', 'nb_classes'));
   record(ctx, node, 'to_categorical', classes === null ? [] : [classes]);
-  const rows = shapeOf(args.positional[0] ?? { kind: 'unknown' })?.[0] ?? null;
-  return { kind: 'array', shape: [rows, classes] };
+  const labels: Value = args.positional[0] ?? { kind: 'unknown' };
+  const rows = shapeOf(labels)?.[0] ?? null;
+  return { kind: 'array', shape: [rows, classes], source: args.known ? sourceOfAll(argumentValues(args)) : 'unknown' };
 }
 
-/** Attributes of an array the interpreter follows: shape, and pass-through for .T-free views. */
+/** Attributes of an array the interpreter follows: its shape (constants: the same for every run). */
 export function arrayAttribute(array: ArrayValue, name: string): Value | null {
   if (name === 'shape' && array.shape) {
     return { kind: 'seq', items: array.shape.map((d) => (d === null ? { kind: 'unknown' } : num(d))) };

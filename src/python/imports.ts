@@ -2,6 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import { canonicalPath } from './keras-symbols.js';
 import { type Scope, identifierName } from './state.js';
+import type { Value } from './values.js';
 
 function dotted(node: Node): string {
   return node.namedChildren.filter((part) => part.type === 'identifier').map(identifierName).join('.');
@@ -45,4 +46,30 @@ function importFromStatement(node: Node, scope: Scope): void {
 export function runImport(node: Node, scope: Scope): void {
   if (node.type === 'import_statement') importStatement(node, scope);
   else if (node.type === 'import_from_statement') importFromStatement(node, scope);
+}
+
+/** Blocks whose statements run with the cell (an import under if / try / with / for still binds a global). */
+const STATEMENT_BLOCKS = new Set(['if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'for_statement', 'while_statement', 'block']);
+
+/**
+ * The names the cell's imports bind at its top level (not inside functions or classes), into `into`
+ * (a name already there is kept). Walks statement blocks only, with an explicit stack.
+ */
+export function collectImports(root: Node, cell: number, into: Map<string, { value: Value; cell: number }>): void {
+  const stack: Node[] = [...root.namedChildren].reverse();
+  const scope: Scope = { vars: new Map(), parent: null };
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (!node) break;
+    if (node.type === 'import_statement' || node.type === 'import_from_statement') {
+      runImport(node, scope);
+    } else if (STATEMENT_BLOCKS.has(node.type)) {
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i -= 1) {
+        const child = children[i];
+        if (child) stack.push(child);
+      }
+    }
+  }
+  for (const [name, value] of scope.vars) if (!into.has(name)) into.set(name, { value, cell });
 }

@@ -6,9 +6,10 @@
 import type { Tree } from 'web-tree-sitter';
 import type { CodeEvidence, NotebookCell } from '../types.js';
 import { codeCellsInExecutionOrder } from './execution-order.js';
+import { collectImports } from './imports.js';
 import { maskMagics } from './magics.js';
 import type { EvalContext, Interpreter } from './state.js';
-import { callFunction, runBlock } from './statements.js';
+import { callFunction, runCell } from './statements.js';
 import { parseCell } from './parse-cache.js';
 import { loadPythonParser, MAX_SOURCE_CHARS } from './tree-sitter.js';
 
@@ -19,8 +20,12 @@ export { loadPythonParser, parsePython } from './tree-sitter.js';
 function createInterpreter(): Interpreter {
   return {
     cell: 0,
-    facts: { models: [], fits: [], calls: [], dataSteps: [] },
+    topCell: 0,
+    seq: 0,
+    facts: { models: [], fits: [], calls: [], dataSteps: [], shown: [], assumedImports: [] },
     global: { vars: new Map(), parent: null },
+    imports: new Map(),
+    assumedSeen: new Set(),
     depth: 0,
     steps: 0,
     nesting: 0,
@@ -32,8 +37,9 @@ export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEv
   const parser = await loadPythonParser();
   const interp = createInterpreter();
   const syntaxErrors: CodeEvidence['syntaxErrors'] = [];
-  const trees: Tree[] = [];
+  const owned: Tree[] = [];
   try {
+    const readable: { cell: NotebookCell; tree: Tree }[] = [];
     for (const cell of codeCellsInExecutionOrder(cells)) {
       // an over-long cell goes to the parser unmasked, which refuses it by its length before any work
       const parsed = parseCell(parser, cell.source.length > MAX_SOURCE_CHARS ? cell.source : maskMagics(cell.source));
@@ -42,22 +48,28 @@ export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEv
         continue;
       }
       const { tree, problem } = parsed;
-      if (parsed.owned) trees.push(tree);
+      if (parsed.owned) owned.push(tree);
       if (problem) {
         syntaxErrors.push({ cell: cell.index, ...problem });
         continue;
       }
+      readable.push({ cell, tree });
+    }
+    // every cell's imports, for names used before their import ran (issue 15: an import cell run last)
+    for (const { cell, tree } of readable) collectImports(tree.rootNode, cell.index, interp.imports);
+    for (const { cell, tree } of readable) {
       interp.cell = cell.index;
+      interp.topCell = cell.index;
       const ctx: EvalContext = { interp, scope: interp.global, target: null };
       try {
-        runBlock(tree.rootNode.namedChildren, ctx);
+        runCell(tree.rootNode, ctx);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         syntaxErrors.push({ cell: cell.index, line: 1, message: `could not analyse this cell: ${reason}` });
       }
     }
   } finally {
-    for (const tree of trees) tree.delete();
+    for (const tree of owned) tree.delete();
   }
   syntaxErrors.sort((a, b) => a.cell - b.cell || a.line - b.line);
   return { ...interp.facts, syntaxErrors };

@@ -47,12 +47,17 @@ const LOSS_NAMES = new Set([
   'CategoricalCrossentropy', 'SparseCategoricalCrossentropy', 'BinaryCrossentropy', 'MeanSquaredError',
   'MeanAbsoluteError', 'categorical_crossentropy', 'sparse_categorical_crossentropy',
 ]);
-const BUILTIN_NAMES = new Set(['range', 'len', 'int', 'float', 'list', 'tuple', 'print']);
+const BUILTIN_NAMES = new Set([
+  'range', 'len', 'int', 'float', 'list', 'tuple', 'print', 'dict', 'enumerate', 'zip', 'round', 'abs', 'min', 'max',
+  'str', 'sum', 'sorted', 'reversed', 'super',
+]);
 const OTHER_BARE = new Set(['Sequential', 'Model', 'Input', 'to_categorical']);
 
 /** Unbound bare names the interpreter still understands (a wildcard import, a lost import cell). */
 export function implicitPath(name: string): string | null {
   if (BUILTIN_NAMES.has(name)) return `builtins.${name}`;
+  // IPython puts display() into every notebook's namespace
+  if (name === 'display') return 'IPython.display.display';
   if (LAYER_NAMES.has(name) || OPTIMIZER_NAMES.has(name) || LOSS_NAMES.has(name) || OTHER_BARE.has(name)) {
     return name;
   }

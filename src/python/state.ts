@@ -1,7 +1,7 @@
 /** Interpreter state: scopes, the facts gathered so far, and the evaluation context passed around. */
 import type { Node } from 'web-tree-sitter';
-import type { CallSpec, DataStep, FitSpec, Location, ModelSpec } from '../types.js';
-import type { Args, FunctionValue, Value } from './values.js';
+import type { AssumedImport, CallSpec, DataStep, FitSpec, Location, ModelSpec, ShownValue } from '../types.js';
+import type { Args, ClassValue, FunctionValue, Value } from './values.js';
 
 export interface Scope {
   vars: Map<string, Value>;
@@ -13,21 +13,43 @@ export interface Facts {
   fits: FitSpec[];
   calls: CallSpec[];
   dataSteps: DataStep[];
+  shown: ShownValue[];
+  assumedImports: AssumedImport[];
+}
+
+/** A name some cell imports, with what the import binds: used when the name is unbound in execution order. */
+export interface KnownImport {
+  value: Value;
+  cell: number;
+}
+
+/** A method call's receiver: `self` and the class whose body defines the method (for super()). */
+export interface BoundSelf {
+  self: Value;
+  owner: ClassValue;
 }
 
 export interface Interpreter {
-  /** Index (among all notebook cells) of the cell whose code is running. */
+  /** Index (among all notebook cells) of the cell whose code is running (a function's own cell while it runs). */
   cell: number;
+  /** Index of the top-level cell being run: its outputs hold what the run printed. */
+  topCell: number;
+  /** The counter shared by fits, calls and shown values, in execution order. */
+  seq: number;
   facts: Facts;
   global: Scope;
+  /** Names imported anywhere in the notebook (first import in execution order). */
+  imports: Map<string, KnownImport>;
+  /** `name@from@usedIn` of the assumed imports already recorded. */
+  assumedSeen: Set<string>;
   /** Nesting depth of user-function calls (bounded). */
   depth: number;
   /** Statements run so far; unrolled loops stop when the budget is spent. */
   steps: number;
   /** Nesting depth of the expression (or assignment target) being evaluated (bounded: see MAX_NESTING). */
   nesting: number;
-  /** Runs a user-defined function; installed by the statement runner. */
-  callFunction: (fn: FunctionValue, args: Args, ctx: EvalContext) => Value;
+  /** Runs a user-defined function (a method with `bound`); installed by the statement runner. */
+  callFunction: (fn: FunctionValue, args: Args, ctx: EvalContext, bound?: BoundSelf) => Value;
 }
 
 export interface EvalContext {
@@ -65,6 +87,13 @@ export function nested<T>(ctx: EvalContext, work: () => T): T {
 
 export function location(ctx: EvalContext, node: Node): Location {
   return { cell: ctx.interp.cell, line: node.startPosition.row + 1 };
+}
+
+/** The next number of the shared fit / call / shown counter. */
+export function nextSeq(ctx: EvalContext): number {
+  const seq = ctx.interp.seq;
+  ctx.interp.seq += 1;
+  return seq;
 }
 
 export function lookupVariable(scope: Scope, name: string): Value | undefined {

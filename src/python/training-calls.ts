@@ -2,7 +2,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { CompileSpec, FitSpec, ModelSpec } from '../types.js';
 import { lastSegment, lossSpelling } from './keras-symbols.js';
-import { type EvalContext, compactText, location } from './state.js';
+import { type EvalContext, compactText, location, nextSeq } from './state.js';
 import { type Args, type Value, argument, argumentNode, asNumber } from './values.js';
 
 function optimizerOf(value: Value | undefined): { name: string | null; learningRate: number | null } {
@@ -44,9 +44,25 @@ export function compileModel(model: ModelSpec, args: Args, node: Node, ctx: Eval
   model.compile = spec;
 }
 
-/** model.fit(x, y, batch_size, epochs, verbose, callbacks, validation_split, validation_data, …). */
+/** The canonical path of one callback ('keras.callbacks.EarlyStopping'; a notebook class: '__main__.Name'); '?' when not followed. */
+function callbackPath(value: Value): string {
+  if (value.kind === 'obj' || value.kind === 'ref') return value.path;
+  if (value.kind === 'instance') return `__main__.${value.cls.name}`;
+  return '?';
+}
+
+/** callbacks=[…] → their paths; known is false when the list itself is not followed. */
+function callbacksOf(value: Value | undefined): { paths: string[]; known: boolean } {
+  if (value === undefined || value.kind === 'none') return { paths: [], known: true };
+  if (value.kind === 'seq') return { paths: value.items.map(callbackPath), known: true };
+  if (value.kind === 'obj' || value.kind === 'instance') return { paths: [callbackPath(value)], known: true };
+  return { paths: ['?'], known: false };
+}
+
+/** model.fit(x, y, batch_size, epochs, verbose, callbacks, validation_split, validation_data, shuffle, …). */
 export function recordFit(modelName: string, args: Args, node: Node, ctx: EvalContext): void {
   const validationData = argument(args, 7, 'validation_data');
+  const callbacks = callbacksOf(argument(args, 5, 'callbacks'));
   const fit: FitSpec = {
     model: modelName,
     epochs: asNumber(argument(args, 3, 'epochs', 'nb_epoch')),
@@ -54,12 +70,16 @@ export function recordFit(modelName: string, args: Args, node: Node, ctx: EvalCo
     validationSplit: asNumber(argument(args, 6, 'validation_split')),
     hasValidationData: validationData !== undefined && validationData.kind !== 'none',
     verbose: asNumber(argument(args, 4, 'verbose')),
+    callbacks: callbacks.paths,
+    argumentsKnown: args.known && callbacks.known,
     at: location(ctx, node),
+    ranIn: ctx.interp.topCell,
+    seq: nextSeq(ctx),
   };
   ctx.interp.facts.fits.push(fit);
 }
 
-/** model.predict(x) / model.evaluate(x, y). */
+/** model.predict(x, batch_size, verbose) / model.evaluate(x, y, batch_size, verbose). */
 export function recordCall(method: string, modelName: string, args: Args, node: Node, ctx: EvalContext): void {
   const input = argumentNode(args, 0, 'x');
   ctx.interp.facts.calls.push({
@@ -68,5 +88,7 @@ export function recordCall(method: string, modelName: string, args: Args, node: 
     target: ctx.target,
     input: input ? compactText(input) : null,
     at: location(ctx, node),
+    ranIn: ctx.interp.topCell,
+    seq: nextSeq(ctx),
   });
 }

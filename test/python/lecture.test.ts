@@ -69,12 +69,16 @@ describe('the lecture notebook', () => {
         validationSplit: 0.2,
         hasValidationData: false,
         verbose: null,
+        callbacks: [],
+        argumentsKnown: true,
         at: { cell: 8, line: 1 },
+        ranIn: 8,
+        seq: 9,
       },
     ]);
     expect(evidence.calls).toEqual([
-      { method: 'predict', model: 'model', target: 'test', input: 'x_test', at: { cell: 5, line: 1 } },
-      { method: 'predict', model: 'model', target: 'test2', input: 'x_test', at: { cell: 9, line: 1 } },
+      { method: 'predict', model: 'model', target: 'test', input: 'x_test', at: { cell: 5, line: 1 }, ranIn: 5, seq: 4 },
+      { method: 'predict', model: 'model', target: 'test2', input: 'x_test', at: { cell: 9, line: 1 }, ranIn: 9, seq: 10 },
     ]);
   });
 

@@ -137,8 +137,14 @@ describe('fit, predict and evaluate', () => {
       'model.fit(x_train, y_train, 128, 5, 1)\nmodel.fit(x_train, y_train, nb_epoch=20, batch_size=32)',
     );
     expect(evidence.fits).toEqual([
-      { model: 'model', epochs: 5, batchSize: 128, validationSplit: null, hasValidationData: false, verbose: 1, at: { cell: 1, line: 1 } },
-      { model: 'model', epochs: 20, batchSize: 32, validationSplit: null, hasValidationData: false, verbose: null, at: { cell: 1, line: 2 } },
+      {
+        model: 'model', epochs: 5, batchSize: 128, validationSplit: null, hasValidationData: false, verbose: 1,
+        callbacks: [], argumentsKnown: true, at: { cell: 1, line: 1 }, ranIn: 1, seq: 0,
+      },
+      {
+        model: 'model', epochs: 20, batchSize: 32, validationSplit: null, hasValidationData: false, verbose: null,
+        callbacks: [], argumentsKnown: true, at: { cell: 1, line: 2 }, ranIn: 1, seq: 1,
+      },
     ]);
   });
 
@@ -162,9 +168,9 @@ describe('fit, predict and evaluate', () => {
       'test2 = model.predict(x_test)\nloss, acc = model.evaluate(x_test, y_test, verbose=0)\nprint(model.predict(x_test[:1]).shape)',
     );
     expect(evidence.calls).toEqual([
-      { method: 'predict', model: 'model', target: 'test2', input: 'x_test', at: { cell: 1, line: 1 } },
-      { method: 'evaluate', model: 'model', target: 'loss, acc', input: 'x_test', at: { cell: 1, line: 2 } },
-      { method: 'predict', model: 'model', target: null, input: 'x_test[:1]', at: { cell: 1, line: 3 } },
+      { method: 'predict', model: 'model', target: 'test2', input: 'x_test', at: { cell: 1, line: 1 }, ranIn: 1, seq: 0 },
+      { method: 'evaluate', model: 'model', target: 'loss, acc', input: 'x_test', at: { cell: 1, line: 2 }, ranIn: 1, seq: 1 },
+      { method: 'predict', model: 'model', target: null, input: 'x_test[:1]', at: { cell: 1, line: 3 }, ranIn: 1, seq: 2 },
     ]);
   });
 });
