@@ -25,8 +25,9 @@ export default defineCheck({
     const where = describeLocation(log.at, 'output');
     const found = log.final?.['val_accuracy'];
     if (log.diverged) {
-      const loss = log.epochs.map((e) => e['loss']).find((value) => value !== undefined && !Number.isFinite(value));
-      return { findings: [report('diverged', { where, loss: String(loss ?? 'nan'), found: found ?? '-' }, log.at)] };
+      const loss = log.epochs.flatMap((e) => Object.entries(e)).find(([name, value]) => name.includes('loss') && !Number.isFinite(value))?.[1];
+      const printed = loss === undefined || Number.isNaN(loss) ? 'nan' : loss > 0 ? 'inf' : '-inf';
+      return { findings: [report('diverged', { where, loss: printed, found: found ?? '-' }, log.at)] };
     }
     if (found === undefined) return { findings: [report('noValAccuracy', { where }, log.at)] };
     if (found >= accuracy.threshold) return { findings: [] };

@@ -30,6 +30,7 @@ export default defineCheck({
     noArray: '学習後の予測 np.around({{value}}, 3) の出力が見当たりません。',
     ambiguous: '学習後の予測 np.around({{value}}, 3) の出力がどれか判断できないため、この項目は TA が確認します。',
     wrongClass: '{{where}}: 学習後の予測 {{value}} で確率が最も高いのはクラス {{found}} でした(正解のラベルは {{expected}})。',
+    notANumber: '{{where}}: 学習後の予測 {{value}} が nan になっています(学習がうまく進んでいません)。',
   },
   run({ evidence, expected }, _options, report) {
     const predicts = evidence.code.calls.filter((c) => c.method === 'predict');
@@ -59,7 +60,8 @@ export default defineCheck({
         findings.push(report('noArray', { value }, show ? { cell: show.ranIn } : undefined, quarter));
       } else {
         const argmax = shown.values.indexOf(Math.max(...shown.values));
-        if (argmax !== label) findings.push(report('wrongClass', { where: describeLocation(shown.at, 'output'), value, found: argmax, expected: label }, shown.at, quarter));
+        if (shown.values.some((v) => !Number.isFinite(v))) findings.push(report('notANumber', { where: describeLocation(shown.at, 'output'), value }, shown.at, quarter));
+        else if (argmax !== label) findings.push(report('wrongClass', { where: describeLocation(shown.at, 'output'), value, found: argmax, expected: label }, shown.at, quarter));
       }
     }
     return { findings };

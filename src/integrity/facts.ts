@@ -102,6 +102,8 @@ function epochSignatures(evidence: Evidence): EpochSignature[] {
         names = keys.filter((name) => name !== 'epoch').sort();
       }
       if (names.length === 0) continue;
+      // a diverged epoch (nan or inf) prints the same chance values in every run: no evidence
+      if (names.some((name) => !Number.isFinite(record[name]))) continue;
       let values = '';
       for (const name of names) values += `${values === '' ? '' : ' '}${name}=${record[name]}`;
       result.push({ cell: log.at.cell, epoch: record.epoch, values, metrics: names.length });

@@ -16,8 +16,6 @@ export interface ResolvedCriterion extends Criterion {
 export interface LoadedRubric extends Omit<Rubric, 'criteria'> {
   file: string;
   criteria: ResolvedCriterion[];
-  /** Indexes of `criteria` in the order they are scored: a criterion after those its consequenceOf names. */
-  scoringOrder: number[];
 }
 
 const isMultiple = (value: number, step: number): boolean => Math.abs(value / step - Math.round(value / step)) < 1e-9;
@@ -47,24 +45,42 @@ function consequenceProblems(criteria: readonly ResolvedCriterion[]): string[] {
   return problems;
 }
 
-/** Criteria in rubric order, each moved after the criteria it is a consequence of; null on a cycle. */
-function scoringOrder(criteria: readonly ResolvedCriterion[]): number[] | null {
-  const index = new Map(criteria.map((c, i) => [c.id, i]));
-  const order: number[] = [];
-  const state = new Map<number, 'visiting' | 'done'>();
-  const visit = (i: number): boolean => {
-    if (state.get(i) === 'done') return true;
-    if (state.get(i) === 'visiting') return false;
-    state.set(i, 'visiting');
-    for (const relation of criteria[i]?.consequenceOf ?? []) {
-      const j = index.get(relation.of);
-      if (j !== undefined && !visit(j)) return false;
+/**
+ * Whether the consequenceOf relations are free of cycles, finding by finding: a criterion's message may be
+ * excused by another criterion's messages, which may in turn be excused, but never back to itself (two
+ * findings excusing each other would leave the mistake charged nowhere). Returns the cycle, if any.
+ */
+function consequenceCycle(criteria: readonly ResolvedCriterion[]): string[] | null {
+  const byId = new Map(criteria.map((c) => [c.id, c]));
+  const edges = new Map<string, string[]>();
+  for (const criterion of criteria) {
+    for (const relation of criterion.consequenceOf ?? []) {
+      const cause = byId.get(relation.of);
+      if (!cause) continue;
+      const causes = (relation.when ?? Object.keys(cause.run.messages)).map((id) => `${cause.id}.${id}`);
+      for (const id of relation.excuses) edges.set(`${criterion.id}.${id}`, [...(edges.get(`${criterion.id}.${id}`) ?? []), ...causes]);
     }
-    state.set(i, 'done');
-    order.push(i);
-    return true;
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (node: string): string[] | null => {
+    if (state.get(node) === 'done') return null;
+    if (state.get(node) === 'visiting') return [...path.slice(path.indexOf(node)), node];
+    state.set(node, 'visiting');
+    path.push(node);
+    for (const next of edges.get(node) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(node, 'done');
+    return null;
   };
-  return criteria.every((_, i) => visit(i)) ? order : null;
+  for (const node of edges.keys()) {
+    const cycle = visit(node);
+    if (cycle) return cycle;
+  }
+  return null;
 }
 
 /** `criteria[3].options.units` from a zod path. */
@@ -131,10 +147,10 @@ export function validateRubric(data: unknown, file: string): LoadedRubric {
   });
   if (problems.length > 0) throw new RubricError(file, problems);
   problems.push(...consequenceProblems(criteria));
-  const order = problems.length === 0 ? scoringOrder(criteria) : [];
-  if (order === null) problems.push('consequenceOf: the relations form a cycle (two criteria would excuse each other, and the mistake would be charged nowhere)');
-  if (problems.length > 0 || order === null) throw new RubricError(file, problems);
-  return { ...parsed.data, file, criteria, scoringOrder: order };
+  const cycle = problems.length === 0 ? consequenceCycle(criteria) : null;
+  if (cycle) problems.push(`consequenceOf: findings excuse each other in a cycle (${cycle.join(' ← ')}): the mistake would be charged nowhere`);
+  if (problems.length > 0) throw new RubricError(file, problems);
+  return { ...parsed.data, file, criteria };
 }
 
 export async function loadRubric(file: string): Promise<LoadedRubric> {

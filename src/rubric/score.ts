@@ -45,13 +45,10 @@ export function roundToStep(maxPoints: number, fraction: number, step: number): 
 }
 
 export function scoreCriteria(rubric: LoadedRubric, input: CheckInput): CriterionResult[] {
-  const results = new Map<string, CriterionResult>();
-  for (const index of rubric.scoringOrder) {
-    const criterion = rubric.criteria[index]!;
-    results.set(criterion.id, scoreOne(criterion, input, results, rubric.pointStep));
-  }
+  const outcomes = new Map(rubric.criteria.map((criterion) => [criterion.id, runCheck(criterion, input)]));
+  const attributed = attributeCauses(rubric, outcomes);
   return rubric.criteria.map((criterion) => {
-    const result = results.get(criterion.id)!;
+    const result = settle(criterion, outcomes.get(criterion.id)!, attributed.get(criterion.id) ?? [], rubric.pointStep);
     return criterion.hidden ? { ...result, hidden: true as const } : result;
   });
 }
@@ -66,29 +63,45 @@ function runCheck(criterion: ResolvedCriterion, input: CheckInput): CheckOutcome
   }
 }
 
-/** The findings with `chargedBy` set where a rubric relation says another criterion charges their mistake. */
-function attributeCauses(criterion: ResolvedCriterion, findings: Finding[], scored: ReadonlyMap<string, CriterionResult>): Finding[] {
-  return findings.map((finding) => {
+/**
+ * Every criterion's findings with `chargedBy` set where a rubric relation says another criterion charges
+ * their mistake. A cause counts only while it is itself charged (its own relations resolved first; the
+ * loader refuses cycles), and never from a criterion whose evidence is unreadable.
+ */
+function attributeCauses(rubric: LoadedRubric, outcomes: ReadonlyMap<string, CheckOutcome>): Map<string, Finding[]> {
+  const byId = new Map(rubric.criteria.map((c) => [c.id, c]));
+  const resolved = new Map<string, Finding[]>();
+  const resolve = (id: string): Finding[] => {
+    const done = resolved.get(id);
+    if (done) return done;
+    const criterion = byId.get(id)!;
+    const outcome = outcomes.get(id)!;
+    const findings = outcome.unreadable !== undefined ? outcome.findings : outcome.findings.map((finding) => attribute(criterion, finding));
+    resolved.set(id, findings);
+    return findings;
+  };
+  const attribute = (criterion: ResolvedCriterion, finding: Finding): Finding => {
     for (const relation of criterion.consequenceOf ?? []) {
-      const cause = scored.get(relation.of);
-      if (!cause || cause.status === 'unreadable' || !relation.excuses.includes(finding.messageId)) continue;
-      const mistakes = cause.findings.filter((f) => isCharged(f) && (relation.when === undefined || relation.when.includes(f.messageId)));
+      if (!relation.excuses.includes(finding.messageId)) continue;
+      const cause = byId.get(relation.of);
+      if (!cause || outcomes.get(cause.id)?.unreadable !== undefined) continue;
+      const mistakes = resolve(cause.id).filter((f) => isCharged(f) && (relation.when === undefined || relation.when.includes(f.messageId)));
       const relevant = relation.sameCell ? mistakes.filter((f) => f.at !== undefined && f.at.cell === finding.at?.cell) : mistakes;
       if (relevant.length === 0) continue;
       return { ...finding, chargedBy: { criterion: cause.id, title: cause.title, keepsPoints: relation.keepsPoints } };
     }
     return finding;
-  });
+  };
+  for (const criterion of rubric.criteria) resolve(criterion.id);
+  return resolved;
 }
 
-function scoreOne(criterion: ResolvedCriterion, input: CheckInput, scored: ReadonlyMap<string, CriterionResult>, step: number): CriterionResult {
-  const outcome = runCheck(criterion, input);
+function settle(criterion: ResolvedCriterion, outcome: CheckOutcome, findings: Finding[], step: number): CriterionResult {
   const base = { id: criterion.id, title: criterion.title, maxPoints: criterion.points };
   if (outcome.unreadable !== undefined) {
-    const findings = outcome.findings.length > 0 ? outcome.findings : [{ messageId: 'unreadable', message: 'この項目は TA が確認します。', cost: 1, detail: outcome.unreadable }];
-    return { ...base, points: 0, status: 'unreadable', findings, feedback: criterion.feedback?.ja ?? null };
+    const shown = findings.length > 0 ? findings : [{ messageId: 'unreadable', message: 'この項目は TA が確認します。', cost: 1, detail: outcome.unreadable }];
+    return { ...base, points: 0, status: 'unreadable', findings: shown, feedback: criterion.feedback?.ja ?? null };
   }
-  const findings = attributeCauses(criterion, outcome.findings, scored);
   const fraction = fractionLeft(findings);
   const met = !findings.some(isCharged);
   const points = met ? criterion.points : roundToStep(criterion.points, fraction, step);
