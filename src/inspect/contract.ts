@@ -68,6 +68,14 @@ export interface InspectFit {
   validationSplit: number | null;
   hasValidationData: boolean;
   verbose: number | null;
+  /** Canonical paths of the callbacks passed ('keras.callbacks.EarlyStopping'; a notebook class '__main__.Name'; '?' not followed); [] when none. */
+  callbacks: string[];
+  /** False when a `*args` / `**kwargs` splat or the callbacks list could not be followed: a setting may hide there. */
+  argumentsKnown: boolean;
+  /** The top-level cell whose run made the call (its outputs hold the log); differs from `cell` for a fit inside a function or method defined elsewhere. */
+  ranIn: number;
+  /** Order among fits, calls and shown values in the kernel's execution order. */
+  seq: number;
 }
 
 export interface InspectSummaryLayer {
@@ -118,6 +126,36 @@ export interface InspectCall {
   model: string;
   target: string | null;
   input: string | null;
+  /** The top-level cell whose run made the call. */
+  ranIn: number;
+  /** Order among fits, calls and shown values in the kernel's execution order. */
+  seq: number;
+}
+
+/** Something a cell shows when it runs: print(), display(), a plotting call, or the cell's last bare expression. */
+export interface InspectShown {
+  /** Where the showing statement is written. */
+  cell: number;
+  line: number | null;
+  /** The top-level cell whose run showed it: its outputs hold what was shown. */
+  ranIn: number;
+  seq: number;
+  how: 'print' | 'display' | 'expression' | 'plot';
+  /** For a plot, the function's last name ('imshow', 'plot', …); else null. */
+  call: string | null;
+  /** What the shown value (a plot: all its arguments) is computed from. */
+  source: 'constant' | 'data' | 'model' | 'unknown';
+  /** A row of a predict() result with a constant index (np.around(test2[1], 3)): the variable (null when not assigned) and the index. */
+  predictRow: { target: string | null; index: number } | null;
+}
+
+/** A name the code uses before the cell that imports it ran (in the saved execution counts). */
+export interface InspectAssumedImport {
+  name: string;
+  /** The cell whose import supplied it. */
+  from: number;
+  /** The cell whose code uses it. */
+  usedIn: number;
 }
 
 export interface InspectDataStep {
@@ -146,4 +184,7 @@ export interface InspectReport {
   calls: InspectCall[];
   dataSteps: InspectDataStep[];
   arrays: { cell: number; line: number | null; values: JsonNumber[] }[];
+  /** In the order of the cells whose outputs hold them (ranIn), then execution order. */
+  shown: InspectShown[];
+  assumedImports: InspectAssumedImport[];
 }

@@ -96,5 +96,22 @@ export function codeSections(report: InspectReport): string[][] {
       `  ${step.kind}${step.args.length > 0 ? ` ${step.args.join(', ')}` : ''}${step.target ? ` → ${step.target}` : ''}  [${at(step)}]`,
     ]),
     section('Syntax errors', report.syntaxErrors, (problem) => [`  ${at(problem)}: ${problem.message}`]),
+    ...(report.assumedImports.length === 0 ? [] : [assumedImportLines(report)]),
   ];
+}
+
+/** Names used before their import ran, grouped by the importing cell: one line, only when there are any. */
+function assumedImportLines(report: InspectReport): string[] {
+  const byCell = new Map<number, { names: string[]; usedIn: number[] }>();
+  for (const assumed of report.assumedImports) {
+    const group = byCell.get(assumed.from) ?? { names: [], usedIn: [] };
+    if (!group.names.includes(assumed.name)) group.names.push(assumed.name);
+    if (!group.usedIn.includes(assumed.usedIn)) group.usedIn.push(assumed.usedIn);
+    byCell.set(assumed.from, group);
+  }
+  const parts = [...byCell].map(([cell, group]) => {
+    const used = [...group.usedIn].sort((a, b) => a - b);
+    return `${group.names.join(', ')} from cell ${cell} (used in cell${used.length === 1 ? '' : 's'} ${used.join(', ')}, which ran before it)`;
+  });
+  return [`Assumed imports: ${parts.join('; ')}`];
 }

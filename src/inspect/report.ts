@@ -34,6 +34,10 @@ export function buildReport(file: string, notebook: Notebook, evidence: Evidence
       validationSplit: fit.validationSplit,
       hasValidationData: fit.hasValidationData,
       verbose: fit.verbose,
+      callbacks: [...fit.callbacks],
+      argumentsKnown: fit.argumentsKnown,
+      ranIn: fit.ranIn,
+      seq: fit.seq,
     })),
     summaries: inNotebookOrder(outputs.summaries).map(summary),
     trainingLogs: inNotebookOrder(outputs.trainingLogs).map(trainingLog),
@@ -49,6 +53,8 @@ export function buildReport(file: string, notebook: Notebook, evidence: Evidence
       model: call.model,
       target: call.target,
       input: call.input,
+      ranIn: call.ranIn,
+      seq: call.seq,
     })),
     dataSteps: inNotebookOrder(code.dataSteps).map((step) => ({
       ...where(step.at),
@@ -57,6 +63,18 @@ export function buildReport(file: string, notebook: Notebook, evidence: Evidence
       args: [...step.args],
     })),
     arrays: inNotebookOrder(outputs.arrays).map((array) => ({ ...where(array.at), values: array.values.map(jsonNumber) })),
+    shown: [...code.shown]
+      .sort((a, b) => a.ranIn - b.ranIn || a.seq - b.seq)
+      .map((shown) => ({
+        ...where(shown.at),
+        ranIn: shown.ranIn,
+        seq: shown.seq,
+        how: shown.how,
+        call: shown.call ?? null,
+        source: shown.source,
+        predictRow: shown.predictRow ? { target: shown.predictRow.target, index: shown.predictRow.index } : null,
+      })),
+    assumedImports: code.assumedImports.map((assumed) => ({ name: assumed.name, from: assumed.from, usedIn: assumed.usedIn })),
   };
 }
 
@@ -78,5 +96,7 @@ export function errorReport(file: string, error: string): InspectReport {
     calls: [],
     dataSteps: [],
     arrays: [],
+    shown: [],
+    assumedImports: [],
   };
 }

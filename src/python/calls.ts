@@ -14,6 +14,7 @@ import { compileModel, recordCall, recordFit } from './training-calls.js';
 import {
   type Args,
   type DictValue,
+  MAX_ITEMS,
   NONE,
   UNKNOWN,
   type Value,
@@ -230,17 +231,18 @@ function listMethod(list: Extract<Value, { kind: 'seq' }>, name: string, args: A
   const first = args.positional[0];
   switch (name) {
     case 'append':
-      if (first) list.items.push(first);
+      if (first && list.items.length < MAX_ITEMS) list.items.push(first);
       return NONE;
     case 'extend':
-      if (first?.kind === 'seq') list.items.push(...first.items.slice(0, 10_000));
-      else if (first) list.items.push(unknownFrom(first));
+      if (first?.kind === 'seq') list.items.push(...first.items.slice(0, Math.max(0, MAX_ITEMS - list.items.length)));
+      else if (first && list.items.length < MAX_ITEMS) list.items.push(unknownFrom(first));
       return NONE;
     case 'insert': {
       const value = args.positional[1];
       const at = first?.kind === 'num' ? first.value : null;
-      if (value && at !== null && Number.isInteger(at)) list.items.splice(at, 0, value);
-      else if (value) list.items.push(value);
+      if (!value || list.items.length >= MAX_ITEMS) return NONE;
+      if (at !== null && Number.isInteger(at)) list.items.splice(at, 0, value);
+      else list.items.push(value);
       return NONE;
     }
     case 'copy':
@@ -267,6 +269,10 @@ function methodCall(self: Value, selfText: string, name: string, args: Args, nod
   if (self.kind === 'seq') return listMethod(self, name, args) ?? derived(self, args);
   if (NONE_RETURNING.has(name)) return NONE;
   if (isRandomMethod(name)) return UNKNOWN;
+  // np.around(test2[1], 3) with numpy's import nowhere in the notebook (the kernel had it)
+  if (self.kind === 'unknown' && (selfText === 'np' || selfText === 'numpy') && ['around', 'round', 'round_'].includes(name)) {
+    return libraryCall(`numpy.${name}`, args);
+  }
   if (self.kind === 'array' || self.kind === 'unknown') {
     if (name === 'reshape') return reshape(self, args, 0, node, ctx);
     if (name === 'astype' || name === 'copy') return self.kind === 'array' ? self : { kind: 'array', shape: null, source: sourceOf(self) };

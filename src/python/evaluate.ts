@@ -8,6 +8,7 @@ import { type EvalContext, MAX_NESTING, NestingLimitError, compactText, identifi
 import {
   type ArrayValue,
   type DictValue,
+  MAX_ITEMS,
   NONE,
   UNKNOWN,
   type Value,
@@ -110,7 +111,10 @@ export function binaryValues(operator: string, left: Value, right: Value, node: 
   const operation = ARITHMETIC[operator];
   if (a !== null && b !== null && operation) return num(operation(a, b));
   if (left.kind === 'str' && right.kind === 'str' && operator === '+') return { kind: 'str', value: left.value + right.value };
-  if (left.kind === 'seq' && right.kind === 'seq' && operator === '+') return { kind: 'seq', items: [...left.items, ...right.items] };
+  if (left.kind === 'seq' && right.kind === 'seq' && operator === '+') {
+    if (left.items.length + right.items.length > MAX_ITEMS) return unknownFrom(left, right);
+    return { kind: 'seq', items: [...left.items, ...right.items] };
+  }
   if (mayBeArray(left) && b !== null && b !== 0) {
     if (operator === '/') return scale(left, b, node, ctx);
     if (operator === '*' && b > 0 && b < 1) return scale(left, Math.round(1 / b * 1e6) / 1e6, node, ctx);
@@ -164,7 +168,7 @@ function sequence(node: Node, ctx: EvalContext): Value {
       const inner = child.namedChildren.find((part) => part.type !== 'comment');
       const value = inner ? evaluate(inner, ctx) : UNKNOWN;
       parts.push(value);
-      if (value.kind === 'seq') items.push(...value.items.slice(0, 10_000));
+      if (value.kind === 'seq' && items.length + value.items.length <= MAX_ITEMS) items.push(...value.items);
       else open = false;
       continue;
     }

@@ -90,6 +90,9 @@ export interface Args {
   known: boolean;
 }
 
+/** Longest list or tuple the interpreter keeps: a longer one (a + a doubled in a loop) is a value not followed. */
+export const MAX_ITEMS = 10_000;
+
 export const UNKNOWN: Value = { kind: 'unknown' };
 export const NONE: Value = { kind: 'none' };
 

@@ -52,6 +52,7 @@ const SAMPLE = notebookJson([
   { source: 'plt.imshow(img)\n1 / 0', outputs: [display({ 'text/plain': '<Figure>', 'image/png': PNG }), errorOutput('ZeroDivisionError', 'division by zero')] },
   { source: 'p = model.predict(x_test)\nprint(np.around(p[0], 3))', outputs: [stdout('[0.1 0.9]\n')] },
   { source: 'def broken(:\n    pass' },
+  { source: 'import matplotlib.pyplot as plt' },
 ]);
 
 async function sample(): Promise<InspectReport> {
@@ -66,13 +67,15 @@ describe('the JSON contract, version 1', () => {
     expect(INSPECT_VERSION).toBe(1);
     expect(keys(report)).toEqual([
       'version', 'file', 'error', 'notebook', 'models', 'fits', 'summaries', 'trainingLogs', 'shapes', 'images', 'errors',
-      'syntaxErrors', 'calls', 'dataSteps', 'arrays',
+      'syntaxErrors', 'calls', 'dataSteps', 'arrays', 'shown', 'assumedImports',
     ]);
     expect(keys(report.notebook)).toEqual(['nbformat', 'codeCells', 'executedCells', 'executionOrder', 'colab', 'accelerator', 'cells', 'kernel']);
     expect(keys(report.models[0])).toEqual(['cell', 'line', 'variable', 'kind', 'layers', 'compile']);
     expect(keys(report.models[0]!.layers[0])).toEqual(['type', 'units', 'activation', 'inputShape', 'rate', 'cell', 'line']);
     expect(keys(report.models[0]!.compile)).toEqual(['loss', 'optimizer', 'metrics', 'learningRate', 'cell', 'line']);
-    expect(keys(report.fits[0])).toEqual(['cell', 'line', 'model', 'epochs', 'batchSize', 'validationSplit', 'hasValidationData', 'verbose']);
+    expect(keys(report.fits[0])).toEqual([
+      'cell', 'line', 'model', 'epochs', 'batchSize', 'validationSplit', 'hasValidationData', 'verbose', 'callbacks', 'argumentsKnown', 'ranIn', 'seq',
+    ]);
     expect(keys(report.summaries[0])).toEqual([
       'cell', 'line', 'format', 'modelName', 'layers', 'totalParams', 'trainableParams', 'nonTrainableParams', 'optimizerParams',
     ]);
@@ -85,14 +88,16 @@ describe('the JSON contract, version 1', () => {
     expect(keys(report.images[0])).toEqual(['cell', 'line', 'mime']);
     expect(keys(report.errors[0])).toEqual(['cell', 'line', 'ename', 'message']);
     expect(keys(report.syntaxErrors[0])).toEqual(['cell', 'line', 'message']);
-    expect(keys(report.calls[0])).toEqual(['cell', 'line', 'method', 'model', 'target', 'input']);
+    expect(keys(report.calls[0])).toEqual(['cell', 'line', 'method', 'model', 'target', 'input', 'ranIn', 'seq']);
     expect(keys(report.arrays[0])).toEqual(['cell', 'line', 'values']);
+    expect(keys(report.shown[0])).toEqual(['cell', 'line', 'ranIn', 'seq', 'how', 'call', 'source', 'predictRow']);
+    expect(keys(report.assumedImports[0])).toEqual(['name', 'from', 'usedIn']);
   });
 
   it('gives null for what the code leaves out, and the facts where they are', async () => {
     const report = await sample();
     expect(report.notebook).toEqual({
-      nbformat: '4.5', codeCells: 5, executedCells: 5, executionOrder: 'in-order', colab: false, accelerator: null, cells: 6, kernel: null,
+      nbformat: '4.5', codeCells: 6, executedCells: 6, executionOrder: 'in-order', colab: false, accelerator: null, cells: 7, kernel: null,
     });
     expect(report.models).toEqual([
       {
@@ -107,7 +112,10 @@ describe('the JSON contract, version 1', () => {
       },
     ]);
     expect(report.fits).toEqual([
-      { cell: 2, line: 1, model: 'model', epochs: null, batchSize: null, validationSplit: null, hasValidationData: false, verbose: null },
+      {
+        cell: 2, line: 1, model: 'model', epochs: null, batchSize: null, validationSplit: null, hasValidationData: false, verbose: null,
+        callbacks: [], argumentsKnown: true, ranIn: 2, seq: 0,
+      },
     ]);
     expect(report.trainingLogs).toEqual([
       {
@@ -121,7 +129,15 @@ describe('the JSON contract, version 1', () => {
     expect(report.errors).toEqual([{ cell: 3, line: 2, ename: 'ZeroDivisionError', message: 'division by zero' }]);
     expect(report.shapes).toEqual([{ cell: 2, line: 4, shape: [60000, 784] }]);
     expect(report.arrays).toEqual([{ cell: 4, line: 1, values: [0.1, 0.9] }]);
-    expect(report.calls).toEqual([{ cell: 4, line: 1, method: 'predict', model: 'model', target: 'p', input: 'x_test' }]);
+    expect(report.calls).toEqual([{ cell: 4, line: 1, method: 'predict', model: 'model', target: 'p', input: 'x_test', ranIn: 4, seq: 4 }]);
+    // x_train and img are not followed (never assigned); plt is imported only in the last cell, which the kernel ran after cell 3
+    expect(report.shown).toEqual([
+      { cell: 2, line: 2, ranIn: 2, seq: 1, how: 'print', call: null, source: 'unknown', predictRow: null },
+      { cell: 3, line: 1, ranIn: 3, seq: 2, how: 'plot', call: 'imshow', source: 'unknown', predictRow: null },
+      { cell: 3, line: 2, ranIn: 3, seq: 3, how: 'expression', call: null, source: 'constant', predictRow: null },
+      { cell: 4, line: 2, ranIn: 4, seq: 5, how: 'print', call: null, source: 'model', predictRow: { target: 'p', index: 0 } },
+    ]);
+    expect(report.assumedImports).toEqual([{ name: 'plt', from: 6, usedIn: 3 }]);
     expect(report.syntaxErrors).toEqual([{ cell: 5, line: 1, message: expect.stringMatching(/^syntax error/) }]);
     expect(report.summaries.map((s) => [s.format, s.totalParams, s.layers.map((l) => l.params)])).toEqual([['keras2-classic', 12730, [12560, 0, 170]]]);
   });
@@ -139,7 +155,7 @@ describe('the readable view', () => {
       expect.arrayContaining([
         'sample.ipynb',
         '  nbformat 4.5 · not from Colab · accelerator none recorded · kernel not recorded',
-        '  6 cells; 5 code cells, 5 executed (in order)',
+        '  7 cells; 6 code cells, 6 executed (in order)',
         '    1. Dense  units=16  activation not given (Keras default: linear (no activation))  input_shape=(784,)  [cell 1, line 2]',
         '    2. Dropout  rate=0.5  [cell 1, line 2]',
         '      optimizer:     not given (Keras default: rmsprop)',
@@ -156,6 +172,7 @@ describe('the readable view', () => {
         '  ZeroDivisionError: division by zero  [cell 3, output line 2]',
         '  image/png  [cell 3, output line 1]',
         '  (60000, 784)  [cell 2, output line 4]',
+        'Assumed imports: plt from cell 6 (used in cell 3, which ran before it)',
       ]),
     );
     expect(lines.some((line) => /^ {2}cell 5, line 1: syntax error/.test(line))).toBe(true);

@@ -97,12 +97,25 @@ describe.each(Object.entries(TRUTH))('%s', (name, t) => {
       },
     ]);
     expect(report.fits).toEqual([
-      { cell: 14, line: 1, model: 'model', epochs: t.epochs, batchSize: 64, validationSplit: 0.2, hasValidationData: false, verbose: null },
+      {
+        cell: 14, line: 1, model: 'model', epochs: t.epochs, batchSize: 64, validationSplit: 0.2, hasValidationData: false, verbose: null,
+        callbacks: [], argumentsKnown: true, ranIn: 14, seq: expect.any(Number),
+      },
     ]);
     expect(report.calls).toEqual([
-      { cell: 9, line: 1, method: 'predict', model: 'model', target: 'test', input: 'x_test' },
-      { cell: 16, line: 1, method: 'predict', model: 'model', target: 'test2', input: 'x_test' },
+      { cell: 9, line: 1, method: 'predict', model: 'model', target: 'test', input: 'x_test', ranIn: 9, seq: expect.any(Number) },
+      { cell: 16, line: 1, method: 'predict', model: 'model', target: 'test2', input: 'x_test', ranIn: 16, seq: expect.any(Number) },
     ]);
+    // in the kernel's order: predict, fit, predict
+    expect([report.calls[0]!.seq, report.fits[0]!.seq, report.calls[1]!.seq]).toEqual([...[report.calls[0]!.seq, report.fits[0]!.seq, report.calls[1]!.seq]].sort((a, b) => a - b));
+    expect(report.assumedImports).toEqual([]);
+    // what the cells show: the lecture's imshow of a test image, and the rounded prediction after training
+    expect(report.shown).toEqual(
+      expect.arrayContaining([
+        { cell: 12, line: 2, ranIn: 12, seq: expect.any(Number), how: 'plot', call: 'imshow', source: 'data', predictRow: null },
+        { cell: 17, line: 2, ranIn: 17, seq: expect.any(Number), how: 'print', call: null, source: 'model', predictRow: { target: 'test2', index: 1 } },
+      ]),
+    );
     expect(report.dataSteps.map((step) => [step.cell, step.line, step.kind, step.target, step.args])).toEqual([
       [2, 2, 'load_data', '(x_train, y_train), (x_test, y_test)', ['mnist']],
       [4, 1, 'reshape', 'x_train', [60000, 784]],
