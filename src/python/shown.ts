@@ -25,7 +25,9 @@ export function isPlotPath(path: string): boolean {
   return PLOT_NAMES.has(lastSegment(path)) && PLOT_ROOTS.has(path.split('.')[0] ?? '');
 }
 
+/** ax.imshow(…), df.plot(…), and any method of pandas's plot accessor (df.plot.line(), df.plot.kde()). */
 export function isPlotMethod(self: Value, name: string): boolean {
+  if (self.kind === 'method' && self.name === 'plot') return true;
   return PLOT_NAMES.has(name) && PLOT_RECEIVERS.has(self.kind);
 }
 

@@ -78,7 +78,7 @@ describe('stale or edited outputs', () => {
 
   it('a log counting other epochs than its fit asks for; a log that stops early without a reason', () => {
     expect(only(files.epochs)).toEqual(['epochs-mismatch']);
-    expect(evidence(files.epochs, 'epochs-mismatch')).toMatch(/counts to Epoch 30\/30, but the code of that cell asks for epochs=20/);
+    expect(evidence(files.epochs, 'epochs-mismatch')).toMatch(/counts to Epoch 30\/30, but the fit that cell ran asks for epochs=20/);
     expect(only(files.stopped)).toEqual(['epochs-mismatch']);
     expect(evidence(files.stopped, 'epochs-mismatch')).toContain('stops after 20 of epochs=30');
     expect(only(files.earlyStopping)).toEqual([]);

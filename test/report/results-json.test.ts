@@ -8,7 +8,7 @@ const row: GradeRow = {
   timeSource: 'submission-times', status: 'late', score: 6, maxScore: 10,
   criteria: [
     { id: 'executed', title: '実行', points: 2, maxPoints: 2, status: 'met', findings: [], feedback: null },
-    { id: 'model-summary', title: 'モデル', points: 3, maxPoints: 3, status: 'not-met', findings: [{ messageId: 'params', message: 'セル 5 の出力: 50890', at: { cell: 4, line: 12 } }, { messageId: 'none', message: 'x' }], feedback: 'Dense(32)', hidden: true },
+    { id: 'model-summary', title: 'モデル', points: 3, maxPoints: 3, status: 'not-met', findings: [{ messageId: 'params', message: 'セル 5 の出力: 50890', at: { cell: 4, line: 12 }, cost: 1, detail: 'from the summary table' }, { messageId: 'none', message: 'x', cost: 0.5, chargedBy: { criterion: 'executed', title: '実行', keepsPoints: true } }], feedback: 'Dense(32)', hidden: true },
   ],
   flags: ['override'], reason: null, comment: '…', notebook: null, evidence: null,
   deadline: '2023-11-16 23:59', extension: { deadline: '2023-11-16 23:59', reason: '再提出', line: 2 },
@@ -37,8 +37,8 @@ describe('resultsJson', () => {
     expect(out?.criteria?.[1]).toEqual({
       id: 'model-summary', title: 'モデル', points: 3, maxPoints: 3, status: 'not-met', hidden: true, feedback: 'Dense(32)',
       findings: [
-        { messageId: 'params', message: 'セル 5 の出力: 50890', at: { cell: 4, line: 12 } },
-        { messageId: 'none', message: 'x', at: null },
+        { messageId: 'params', message: 'セル 5 の出力: 50890', at: { cell: 4, line: 12 }, cost: 1, charged: true, chargedBy: null, detail: 'from the summary table' },
+        { messageId: 'none', message: 'x', at: null, cost: 0.5, charged: false, chargedBy: { criterion: 'executed', title: '実行', keepsPoints: true }, detail: null },
       ],
       override: row.overrides[0],
     });

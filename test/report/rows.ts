@@ -1,12 +1,20 @@
 /** Small GradeRow / GradeRun builders for the report tests (plain data, no grading). */
 import type { GradeRow, GradeRun } from '../../src/grade.js';
+import type { Finding } from '../../src/checks/define-check.js';
 import type { CriterionResult } from '../../src/rubric/score.js';
 import { latePolicySchema } from '../../src/rubric/schema.js';
 import { integritySettings } from '../../src/integrity/index.js';
 
-export function criterion(id: string, points: number, maxPoints: number, extra: Partial<CriterionResult> = {}): CriterionResult {
+/** A criterion's result; findings given without a cost cost the whole criterion. */
+export function criterion(
+  id: string,
+  points: number,
+  maxPoints: number,
+  extra: Omit<Partial<CriterionResult>, 'findings'> & { findings?: (Omit<Finding, 'cost'> & { cost?: number })[] } = {},
+): CriterionResult {
   const status = points === maxPoints ? 'met' : points > 0 ? 'partly-met' : 'not-met';
-  return { id, title: `項目 ${id}`, points, maxPoints, status, findings: [], feedback: status === 'met' ? null : `${id} をやり直してください。`, ...extra };
+  const findings = (extra.findings ?? []).map((f) => ({ cost: 1, ...f }));
+  return { id, title: `項目 ${id}`, points, maxPoints, status, feedback: status === 'met' ? null : `${id} をやり直してください。`, ...extra, findings };
 }
 
 export function gradeRow(extra: Partial<GradeRow> = {}): GradeRow {

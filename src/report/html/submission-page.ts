@@ -58,10 +58,11 @@ function pointsTable(input: SubmissionPageInput): Raw {
   const rows = row.criteria.map((c) => {
     const cells = pinnedCells(c, input.checks.get(c.id), row.evidence);
     const links = cells.map((i, n) => html`${n > 0 ? '、' : ''}<a href="${cellHref(i)}">セル ${i + 1}</a>`);
+    // a criterion met only because its findings follow from a mistake charged elsewhere still shows them, with that note
     const reason =
-      c.status === 'met'
+      c.status === 'met' && c.findings.length === 0
         ? html`満たしています。`
-        : html`<ul class="findings">${c.findings.map((f) => html`<li>${findingForTa(f)}</li>`)}</ul>${c.feedback ? html`<div class="muted">求めていること: ${c.feedback}</div>` : ''}`;
+        : html`${c.status === 'met' ? html`満たしています(減点なし)。` : ''}<ul class="findings">${c.findings.map((f) => html`<li>${findingForTa(f)}</li>`)}</ul>${c.feedback ? html`<div class="muted">求めていること: ${c.feedback}</div>` : ''}`;
     return html`<tr id="${`crit-${c.id}`}"><td>${c.title}${c.hidden ? html` <span class="badge hidden-crit">非公開</span>` : ''}</td><td class="num">${c.points} / ${c.maxPoints}</td><td><span class="badge c-${c.status}">${STATUS_MARK[c.status]}</span></td><td class="reason">${reason}</td><td>${cells.length > 0 ? links : html`<span class="muted">ノートブック全体</span>`}</td></tr>`;
   });
   return html`<table class="points"><thead><tr><th>項目</th><th class="num">得点</th><th>判定</th><th>理由(点を与えた/与えなかった理由)</th><th>根拠</th></tr></thead><tbody>${rows}</tbody><tfoot><tr><th>合計</th><th class="num">${row.score} / ${row.maxScore}</th><th colspan="3"></th></tr></tfoot></table>`;
