@@ -214,6 +214,6 @@ y = x.me
 x.train()`,
     );
     expect(evidence.syntaxErrors).toEqual([]);
-    expect(evidence.fits).toEqual([expect.objectContaining({ epochs: 3, at: { cell: 0, line: 8 } })]);
+    expect(evidence.fits).toEqual([expect.objectContaining({ epochs: 3, at: { cell: 0, line: 9 } })]);
   });
 });
