@@ -3,7 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { binaryValues, evaluate } from './evaluate.js';
 import { setAttribute } from './classes.js';
 import { type EvalContext, compactText, identifierName, nested } from './state.js';
-import { UNKNOWN, type Value } from './values.js';
+import { UNKNOWN, type Value, sourceOfAll } from './values.js';
 
 const PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
 
@@ -25,11 +25,16 @@ function bindAttribute(target: Node, value: Value, ctx: EvalContext): void {
   if (value.kind === 'model' && value.spec.variable === '') value.spec.variable = compactText(target);
 }
 
-/** d[key] = value: an entry of a dict with a constant key; any other key leaves the dict incomplete. */
+/** d[key] = value: an entry of a dict with a constant key (any other key leaves the dict incomplete); x[i] = value on an array. */
 function bindSubscript(target: Node, value: Value, ctx: EvalContext): void {
   const valueNode = target.childForFieldName('value');
   const container = valueNode ? evaluate(valueNode, ctx) : UNKNOWN;
   const indices = target.childrenForFieldName('subscript').map((index) => evaluate(index, ctx));
+  if (container.kind === 'array') {
+    // x[…] = value changes the array in place: it is now computed from the value too
+    container.source = sourceOfAll([container, value, ...indices]);
+    return;
+  }
   if (container.kind !== 'dict') return;
   const key = indices.length === 1 ? indices[0] : undefined;
   if (key?.kind === 'str' || key?.kind === 'num') container.entries.set(key.value, value);

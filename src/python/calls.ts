@@ -7,7 +7,7 @@ import { loadData, reshape, toCategorical } from './data-steps.js';
 import { evaluate } from './evaluate.js';
 import { classifyPath, lastSegment } from './keras-symbols.js';
 import { applyLayer, buildInputTensor, buildLayer, layersOf } from './layers.js';
-import { NONE_RETURNING, isRandomMethod, isRounding, libraryCall } from './library.js';
+import { NONE_RETURNING, isRandomMethod, isRounding, libraryCall, shuffleInPlace } from './library.js';
 import { isDisplayPath, isPlotMethod, isPlotPath, recordShown } from './shown.js';
 import { type EvalContext, identifierName, location, lookupVariable } from './state.js';
 import { compileModel, recordCall, recordFit } from './training-calls.js';
@@ -128,6 +128,7 @@ function callPath(path: string, args: Args, node: Node, ctx: EvalContext): Value
   if (isDisplayPath(path)) return show('display', args, node, ctx);
   if (path === 'builtins.super') return superOf(args, (variable) => lookupVariable(ctx.scope, variable));
   if (isPlotPath(path)) recordShown(ctx, node, 'plot', argumentsSource(args), [], name);
+  shuffleInPlace(name, args);
   switch (classifyPath(path)) {
     case 'sequential':
       return sequential(args, node, ctx);
@@ -267,6 +268,7 @@ function methodCall(self: Value, selfText: string, name: string, args: Args, nod
   if (self.kind === 'model') return modelMethod(self.spec, selfText, name, args, node, ctx);
   if (self.kind === 'dict') return dictMethod(self, name, args) ?? derived(self, args);
   if (self.kind === 'seq') return listMethod(self, name, args) ?? derived(self, args);
+  shuffleInPlace(name, args);
   if (NONE_RETURNING.has(name)) return NONE;
   if (isRandomMethod(name)) return UNKNOWN;
   // np.around(test2[1], 3) with numpy's import nowhere in the notebook (the kernel had it)

@@ -17,7 +17,7 @@ const PURE_ROOTS = new Set(['numpy', 'matplotlib', 'pylab', 'seaborn', 'keras', 
 const PURE_PATHS = new Set(['pandas.DataFrame', 'pandas.Series', 'pandas.concat']);
 const PURE_PREFIXES = ['sklearn.metrics.'];
 /** Names that read files or the network, or draw random numbers: their results are not the same for everyone. */
-const UNSTABLE_NAME = /load|read|open|fetch|download|get_file|fromfile|genfromtxt|shuffle|permutation|choice|sample/i;
+const UNSTABLE_NAME = /load|read|open|fetch|download|get_file|fromfile|genfromtxt|shuffle|permutation|choice|sample|random/i;
 
 /** What a library call's result is computed from. */
 export function librarySource(path: string, args: Args): ValueSource {
@@ -46,9 +46,18 @@ export function isRounding(name: string): boolean {
   return name === 'round';
 }
 
-const RANDOM_METHODS = /^(shuffle|permutation|choice|sample|rand|randn|randint|random|normal|uniform)$/;
+const RANDOM_METHODS = /^(shuffle|permutation|choice|sample|rand|randn|randint|random|normal|uniform|integers|flow|flow_from_directory|flow_from_dataframe)$|random/;
 
-/** Methods whose results are not the same for everyone (a shuffled dataset, a random sample). */
+/** Methods whose results are not the same for everyone (a shuffled dataset, a random sample, augmented batches). */
 export function isRandomMethod(name: string): boolean {
   return RANDOM_METHODS.test(name);
+}
+
+/**
+ * np.random.shuffle(x), random.shuffle(x), rng.shuffle(x) shuffle their argument in place: an array
+ * shuffled so is no longer the same for everyone.
+ */
+export function shuffleInPlace(name: string, args: Args): void {
+  if (name !== 'shuffle') return;
+  for (const value of args.positional) if (value.kind === 'array') value.source = 'unknown';
 }

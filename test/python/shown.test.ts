@@ -216,12 +216,23 @@ print(pd.read_csv('data.csv'))
 print(np.random.randint(0, 10))
 print(plt.imread('digit.png'))
 ds = tf.data.Dataset.from_tensor_slices(x_train).shuffle(100)
-print(ds)`),
+print(ds)
+np.random.shuffle(x_train)
+print(x_train[0])
+x_test[0] = some_noise
+print(x_test[0])
+from tensorflow.keras.preprocessing.image import ImageDataGenerator
+gen = ImageDataGenerator(rotation_range=10)
+for batch in gen.flow(x_test[:9].reshape(-1, 28, 28, 1)):
+    plt.imshow(batch[0])`),
     ).toEqual([
       ['print', null, 'unknown', null],
       ['print', null, 'unknown', null],
       ['print', null, 'unknown', null],
       ['print', null, 'unknown', null],
+      ['print', null, 'unknown', null],
+      ['print', null, 'unknown', null],
+      ['plot', 'imshow', 'unknown', null],
     ]);
   });
 });
