@@ -45,15 +45,16 @@ function stringLiteral(node: Node, ctx: EvalContext): Value {
 
 /**
  * A name: its binding in scope; else the import of another cell that binds it (the kernel had it: the
- * import cell ran later in the saved counts, or its first run is gone), recorded as an assumed import;
- * else a builtin or a Keras name the interpreter knows bare.
+ * import cell ran later in the saved counts, or its first run is gone), recorded as an assumed import —
+ * unless the running cell's saved outputs show a NameError for it; else a builtin or a Keras name the
+ * interpreter knows bare.
  */
 function identifier(node: Node, ctx: EvalContext): Value {
   const name = identifierName(node);
   const bound = lookupVariable(ctx.scope, name);
   if (bound) return bound;
   const interp = ctx.interp;
-  const imported = interp.imports.get(name);
+  const imported = interp.undefinedNames.has(name) ? undefined : interp.imports.get(name);
   if (imported) {
     const key = `${name}@${imported.cell}@${interp.cell}`;
     if (!interp.assumedSeen.has(key)) {

@@ -26,11 +26,23 @@ function createInterpreter(): Interpreter {
     global: { vars: new Map(), parent: null },
     imports: new Map(),
     assumedSeen: new Set(),
+    undefinedNames: new Set(),
     depth: 0,
     steps: 0,
     nesting: 0,
     callFunction,
   };
+}
+
+/** The names a cell's saved NameError outputs report (`name 'tf' is not defined`): the kernel did not have them. */
+function undefinedNames(cell: NotebookCell): Set<string> {
+  const names = new Set<string>();
+  for (const output of cell.outputs) {
+    if (output.kind !== 'error' || output.ename !== 'NameError') continue;
+    const match = /name '([^']+)' is not defined/.exec(output.evalue ?? '');
+    if (match?.[1]) names.add(match[1]);
+  }
+  return names;
 }
 
 export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEvidence> {
@@ -60,6 +72,7 @@ export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEv
     for (const { cell, tree } of readable) {
       interp.cell = cell.index;
       interp.topCell = cell.index;
+      interp.undefinedNames = undefinedNames(cell);
       const ctx: EvalContext = { interp, scope: interp.global, target: null };
       try {
         runCell(tree.rootNode, ctx);

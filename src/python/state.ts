@@ -42,6 +42,8 @@ export interface Interpreter {
   imports: Map<string, KnownImport>;
   /** `name@from@usedIn` of the assumed imports already recorded. */
   assumedSeen: Set<string>;
+  /** Names the running top-level cell's saved outputs report as not defined (NameError): never assumed. */
+  undefinedNames: Set<string>;
   /** Nesting depth of user-function calls (bounded). */
   depth: number;
   /** Statements run so far; unrolled loops stop when the budget is spent. */

@@ -118,6 +118,17 @@ describe('assumed imports', () => {
     ]);
   });
 
+  it('does not assume a name the using cell\'s saved outputs report as not defined', async () => {
+    const cells = makeCells([
+      { source: 'model = tf.keras.Sequential()\nplt.imshow(x)', count: 1 },
+      { source: 'import tensorflow as tf\nimport matplotlib.pyplot as plt', count: 2 },
+    ]);
+    cells[0]!.outputs = [{ kind: 'error', text: '', images: [], ename: 'NameError', evalue: "name 'tf' is not defined" }];
+    const evidence = await extractCodeEvidence(cells);
+    expect(evidence.assumedImports).toEqual([{ name: 'plt', from: 1, usedIn: 0 }]);
+    expect(evidence.models).toEqual([]);
+  });
+
   it('finds nothing to assume when no cell imports the name', async () => {
     const evidence = await extractCodeEvidence(makeCells(['model = tf.keras.Sequential()']));
     expect(evidence.assumedImports).toEqual([]);
