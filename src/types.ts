@@ -95,7 +95,10 @@ export interface FitSpec {
   verbose: number | null;
   /** Canonical paths of the callbacks passed ('keras.callbacks.EarlyStopping'); '?' for one not followed; [] when none. */
   callbacks: string[];
-  /** False when a `*args` / `**kwargs` splat (or a callbacks list) could not be followed: an argument may hide there. */
+  /**
+   * False when a `*args` / `**kwargs` splat or a callbacks list could not be followed (an argument may hide
+   * there), or when epochs, batch_size or validation_split is given as a value the interpreter cannot read.
+   */
   argumentsKnown: boolean;
   /** Where the call is written (a method's cell for a fit inside a class). */
   at: Location;

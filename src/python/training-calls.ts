@@ -63,15 +63,18 @@ function callbacksOf(value: Value | undefined): { paths: string[]; known: boolea
 export function recordFit(modelName: string, args: Args, node: Node, ctx: EvalContext): void {
   const validationData = argument(args, 7, 'validation_data');
   const callbacks = callbacksOf(argument(args, 5, 'callbacks'));
+  const settings = [argument(args, 3, 'epochs', 'nb_epoch'), argument(args, 2, 'batch_size'), argument(args, 6, 'validation_split')] as const;
+  // a setting given as something the interpreter cannot read (an unknown variable) is not "not given"
+  const unread = settings.some((value) => value !== undefined && value.kind !== 'none' && asNumber(value) === null);
   const fit: FitSpec = {
     model: modelName,
-    epochs: asNumber(argument(args, 3, 'epochs', 'nb_epoch')),
-    batchSize: asNumber(argument(args, 2, 'batch_size')),
-    validationSplit: asNumber(argument(args, 6, 'validation_split')),
+    epochs: asNumber(settings[0]),
+    batchSize: asNumber(settings[1]),
+    validationSplit: asNumber(settings[2]),
     hasValidationData: validationData !== undefined && validationData.kind !== 'none',
     verbose: asNumber(argument(args, 4, 'verbose')),
     callbacks: callbacks.paths,
-    argumentsKnown: args.known && callbacks.known,
+    argumentsKnown: args.known && callbacks.known && !unread,
     at: location(ctx, node),
     ranIn: ctx.interp.topCell,
     seq: nextSeq(ctx),

@@ -14,6 +14,7 @@ testCheck(check, {
       name: 'only the last fit counts',
       input: lecture((e) => void e.code.fits.unshift({ ...e.code.fits[0]!, epochs: 1, at: { cell: CELL.fit - 1, line: 1 } })),
     },
+    { name: 'an unfollowed **kwargs beside settings that are all read', input: fitted({ argumentsKnown: false }) },
   ],
   invalid: [
     { name: 'no fit', input: lecture((e) => void (e.code.fits = [])), findings: [{ messageId: 'noFit' }], fraction: 0 },
@@ -26,6 +27,12 @@ testCheck(check, {
       input: fitted({ validationSplit: null, hasValidationData: true }),
       findings: [{ messageId: 'validationData', cell: CELL.fit }],
       fraction: 2 / 3,
+    },
+    {
+      name: 'a setting the interpreter cannot read (**kwargs not followed): the TA decides',
+      input: fitted({ epochs: null, argumentsKnown: false }),
+      findings: [{ messageId: 'unknownArguments', cell: CELL.fit }],
+      unreadable: true,
     },
     {
       name: 'model.fit(x_train, y_train) with no settings',

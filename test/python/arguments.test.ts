@@ -43,6 +43,18 @@ p = model.predict(x_test, 128, 0)`,
   });
 });
 
+describe('settings the interpreter cannot read', () => {
+  it('epochs=EPOCHS from an unknown source is not "not given": argumentsKnown false', async () => {
+    const evidence = await evidenceOf(PRELUDE, 'import sys\nEPOCHS = int(sys.argv[1])\nmodel.fit(x_train, y_train, epochs=EPOCHS, batch_size=None, validation_split=0.2)');
+    expect(evidence.fits[0]).toMatchObject({ epochs: null, batchSize: null, validationSplit: 0.2, argumentsKnown: false });
+  });
+
+  it('batch_size=None is given and known (Keras then uses its default)', async () => {
+    const evidence = await evidenceOf(PRELUDE, 'model.fit(x_train, y_train, epochs=30, batch_size=None, validation_split=0.2)');
+    expect(evidence.fits[0]).toMatchObject({ epochs: 30, batchSize: null, argumentsKnown: true });
+  });
+});
+
 describe('**dict and *list splats', () => {
   it('reads model.fit(x, y, **cfg) with cfg = dict(…)', async () => {
     const evidence = await evidenceOf(PRELUDE, 'cfg = dict(epochs=30, batch_size=64, validation_split=0.2)\nmodel.fit(x_train, y_train, **cfg)');
