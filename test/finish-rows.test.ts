@@ -10,7 +10,7 @@ import { parseDeadline } from '../src/ingest/deadline.js';
 const HASH = 'b'.repeat(64);
 const criteria = (executed: number, model: number): CriterionResult[] => [
   { id: 'executed', title: 'ノートブックの実行', points: executed, maxPoints: 2, status: executed === 2 ? 'met' : 'not-met', findings: [], feedback: null },
-  { id: 'model', title: 'モデル', points: model, maxPoints: 8, status: model === 8 ? 'met' : 'not-met', findings: [{ messageId: 'x', message: '違います。', at: { cell: 3 } }], feedback: null },
+  { id: 'model', title: 'モデル', points: model, maxPoints: 8, status: model === 8 ? 'met' : 'not-met', findings: [{ messageId: 'x', message: '違います。', at: { cell: 3 }, cost: 1 }], feedback: null },
 ];
 
 function row(file: string, studentId: string | null, status: GradeRow['status'], submittedAt: string, graded: CriterionResult[] | null = null): GradeRow {

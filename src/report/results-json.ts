@@ -16,6 +16,14 @@ export interface ResultsFinding {
   message: string;
   /** 0-based cell index among all cells; line 1-based inside the cell's source or output text. Null when the finding has no place. */
   at: { cell: number; line: number | null } | null;
+  /** Share of the criterion this finding costs when charged, 0..1. */
+  cost: number;
+  /** False when the finding follows from a mistake another criterion charges (consequenceOf) and costs nothing here. */
+  charged: boolean;
+  /** The criterion that charges the mistake this finding follows from; keepsPoints false: the points are still lost here (no evidence). */
+  chargedBy: { criterion: string; title: string; keepsPoints: boolean } | null;
+  /** For the TA: how a number was derived, a parser's message. Never shown to students. */
+  detail: string | null;
 }
 
 export interface ResultsCriterion {
