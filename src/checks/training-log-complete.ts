@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import type { Evidence, FitSpec, TrainingLog } from '../types.js';
+import { fitOfEachLog } from '../evidence.js';
+import type { FitSpec } from '../types.js';
 import { defineCheck, describeLocation, type Finding } from './define-check.js';
-
-/** The fit call whose run printed `log`: the last fit made by the log's cell. */
-export function fitOfLog(evidence: Evidence, log: TrainingLog): FitSpec | null {
-  return evidence.code.fits.findLast((fit) => fit.ranIn === log.at.cell) ?? null;
-}
 
 const stoppedEarly = (fit: FitSpec | null): boolean => (fit?.callbacks ?? []).some((path) => path.endsWith('.EarlyStopping'));
 
@@ -27,7 +23,7 @@ export default defineCheck({
     const lastFit = evidence.code.fits.at(-1);
     if (!log) return { findings: [report('noLog', {}, lastFit ? { cell: lastFit.ranIn } : undefined)] };
     const where = describeLocation(log.at, 'output');
-    const fit = fitOfLog(evidence, log);
+    const fit = fitOfEachLog(evidence).at(-1) ?? null;
     const epochs = expected.fit.epochs;
     const own = log.epochsTotal ?? fit?.epochs ?? epochs;
     const findings: Finding[] = [];

@@ -117,6 +117,25 @@ export interface InspectTrainingLog {
   truncated: boolean;
   epochs: InspectEpoch[];
   final: InspectEpoch | null;
+  /** A loss printed as nan or inf: the run diverged. */
+  diverged: boolean;
+  /** Both numbers of epochs, where they disagree or the code's is unknown too. */
+  epochsFrom: InspectEpochsFrom;
+}
+
+/**
+ * The epochs a log counts to (`Epoch k/N`) and the `epochs` of the fit whose run printed it. The grader judges
+ * the log complete against `used`: the log's N when printed (the run that happened), else the code's, else
+ * the rubric's; fit-settings judges the code's `epochs` itself.
+ */
+export interface InspectEpochsFrom {
+  log: number | null;
+  code: number | null;
+  /** Where the fit is written; null when the log's cell ran no fit the interpreter saw. */
+  fit: { cell: number; line: number | null } | null;
+  /** False when both are known and differ (a stale log, or code changed after the run); null when one is unknown. */
+  agree: boolean | null;
+  used: 'log' | 'code' | 'rubric';
 }
 
 export interface InspectCall {

@@ -28,6 +28,13 @@ function perEpoch(log: InspectTrainingLog): string {
 function logLines(log: InspectTrainingLog): string[] {
   const lines = [`  ${log.epochsLogged} of ${log.epochsTotal ?? '?'} epochs logged, ${perEpoch(log)}  [${at(log, 'output')}]`];
   if (log.truncated) lines.push('    Colab truncated this output ("Streaming output truncated to the last … lines")');
+  if (log.diverged) lines.push('    diverged: a loss is nan or inf');
+  const from = log.epochsFrom;
+  if (from.agree !== true) {
+    const code = from.code === null ? (from.fit ? 'not read from the code' : 'no fit seen in this cell') : `epochs=${from.code}`;
+    const fit = from.fit ? ` (fit at cell ${from.fit.cell}${from.fit.line ? `, line ${from.fit.line}` : ''})` : '';
+    lines.push(`    epochs: the log counts to ${from.log ?? '?'}, the code says ${code}${fit}; completeness judged by the ${from.used}'s number`);
+  }
   const first = log.epochs[0];
   if (first && log.epochs.length > 1) lines.push(epochLine(first, 'first'));
   if (log.final) lines.push(epochLine(log.final, 'final'));

@@ -1,7 +1,7 @@
 /**
  * The mappers of report.ts: one internal evidence type → one contract type each, field by field.
  */
-import type { EpochRecord, LayerSpec, Location, ModelSpec, SummaryTable, TrainingLog } from '../types.js';
+import type { EpochRecord, FitSpec, LayerSpec, Location, ModelSpec, SummaryTable, TrainingLog } from '../types.js';
 import type { InspectEpoch, InspectLayer, InspectModel, InspectSummary, InspectTrainingLog, JsonNumber } from './contract.js';
 
 const USUAL_METRICS = ['loss', 'accuracy', 'val_loss', 'val_accuracy'] as const;
@@ -81,7 +81,8 @@ function epoch(record: EpochRecord): InspectEpoch {
   return out;
 }
 
-export function trainingLog(log: TrainingLog): InspectTrainingLog {
+export function trainingLog(log: TrainingLog, fit: FitSpec | null): InspectTrainingLog {
+  const code = fit?.epochs ?? null;
   return {
     ...where(log.at),
     epochsLogged: log.epochsLogged,
@@ -91,5 +92,13 @@ export function trainingLog(log: TrainingLog): InspectTrainingLog {
     truncated: log.truncated,
     epochs: log.epochs.map(epoch),
     final: log.final === null ? null : epoch(log.final),
+    diverged: log.diverged,
+    epochsFrom: {
+      log: log.epochsTotal,
+      code,
+      fit: fit ? where(fit.at) : null,
+      agree: log.epochsTotal === null || code === null ? null : log.epochsTotal === code,
+      used: log.epochsTotal !== null ? 'log' : code !== null ? 'code' : 'rubric',
+    },
   };
 }

@@ -3,6 +3,7 @@
  * spread from the internal objects: a field appears in the JSON only because it is named here or in
  * map-facts.ts.
  */
+import { fitOfEachLog } from '../evidence.js';
 import type { Evidence, Notebook } from '../types.js';
 import { INSPECT_VERSION, type InspectReport } from './contract.js';
 import { inNotebookOrder, jsonNumber, model, summary, trainingLog, where } from './map-facts.js';
@@ -10,6 +11,7 @@ import { inNotebookOrder, jsonNumber, model, summary, trainingLog, where } from 
 /** The report of a notebook that was read. */
 export function buildReport(file: string, notebook: Notebook, evidence: Evidence): InspectReport {
   const { code, outputs } = evidence;
+  const fits = fitOfEachLog(evidence);
   const facts = evidence.notebook;
   return {
     version: INSPECT_VERSION,
@@ -40,7 +42,7 @@ export function buildReport(file: string, notebook: Notebook, evidence: Evidence
       seq: fit.seq,
     })),
     summaries: inNotebookOrder(outputs.summaries).map(summary),
-    trainingLogs: inNotebookOrder(outputs.trainingLogs).map(trainingLog),
+    trainingLogs: inNotebookOrder(outputs.trainingLogs.map((log, i) => ({ log, fit: fits[i] ?? null, at: log.at }))).map(({ log, fit }) => trainingLog(log, fit)),
     shapes: inNotebookOrder(outputs.shapes).map((fact) => ({ ...where(fact.at), shape: [...fact.shape] })),
     images: inNotebookOrder(outputs.images).map((image) => ({ ...where(image.at), mime: image.mime })),
     errors: inNotebookOrder(outputs.errors).map((error) => ({ ...where(error.at), ename: error.ename, message: error.message })),

@@ -5,6 +5,7 @@
  */
 import type { StudentModel } from '../checks/define-check.js';
 import type { Evidence, FitSpec, Notebook, TrainingLog } from '../types.js';
+import { fitOfEachLog } from '../evidence.js';
 import type { IntegrityFinding } from './types.js';
 
 export type LocalFinding = Omit<IntegrityFinding, 'file' | 'studentId'>;
@@ -42,17 +43,10 @@ const NON_STOPPING_CALLBACKS = new Set(['ModelCheckpoint', 'TensorBoard', 'CSVLo
 const mayStopEarly = (fit: FitSpec): boolean =>
   fit.callbacks.some((path) => !NON_STOPPING_CALLBACKS.has(path.split('.').at(-1) ?? path));
 
-/** Logs paired with the fit calls whose run printed them (the fits run by the log's cell, in order). */
+/** Logs paired with the fit calls whose run printed them. */
 function pairLogs(evidence: Evidence): [TrainingLog, FitSpec | null][] {
-  const fitsByCell = new Map<number, FitSpec[]>();
-  for (const fit of evidence.code.fits) fitsByCell.set(fit.ranIn, [...(fitsByCell.get(fit.ranIn) ?? []), fit]);
-  const used = new Map<number, number>();
-  return evidence.outputs.trainingLogs.map((log) => {
-    const index = used.get(log.at.cell) ?? 0;
-    used.set(log.at.cell, index + 1);
-    const fits = fitsByCell.get(log.at.cell) ?? [];
-    return [log, fits[Math.min(index, fits.length - 1)] ?? null];
-  });
+  const fits = fitOfEachLog(evidence);
+  return evidence.outputs.trainingLogs.map((log, i) => [log, fits[i] ?? null]);
 }
 
 function logFindings(notebook: Notebook, evidence: Evidence): LocalFinding[] {

@@ -81,8 +81,9 @@ describe('the JSON contract, version 1', () => {
     ]);
     expect(keys(report.summaries[0]!.layers[0])).toEqual(['name', 'type', 'outputShape', 'params']);
     expect(keys(report.trainingLogs[0])).toEqual([
-      'cell', 'line', 'epochsLogged', 'epochsTotal', 'stepsPerEpoch', 'counterUnit', 'truncated', 'epochs', 'final',
+      'cell', 'line', 'epochsLogged', 'epochsTotal', 'stepsPerEpoch', 'counterUnit', 'truncated', 'epochs', 'final', 'diverged', 'epochsFrom',
     ]);
+    expect(keys(report.trainingLogs[0]!.epochsFrom)).toEqual(['log', 'code', 'fit', 'agree', 'used']);
     expect(keys(report.trainingLogs[0]!.final)).toEqual(['epoch', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'mae']);
     expect(keys(report.shapes[0])).toEqual(['cell', 'line', 'shape']);
     expect(keys(report.images[0])).toEqual(['cell', 'line', 'mime']);
@@ -122,6 +123,9 @@ describe('the JSON contract, version 1', () => {
         cell: 2, line: 2, epochsLogged: 1, epochsTotal: 1, stepsPerEpoch: 60000, counterUnit: 'samples', truncated: false,
         epochs: [{ epoch: 1, loss: 'NaN', accuracy: 0.098, val_loss: null, val_accuracy: null, mae: 0.18 }],
         final: { epoch: 1, loss: 'NaN', accuracy: 0.098, val_loss: null, val_accuracy: null, mae: 0.18 },
+        diverged: true,
+        // the code leaves epochs out (Keras: 1): the log's own count is what the run did
+        epochsFrom: { log: 1, code: null, fit: { cell: 2, line: 1 }, agree: null, used: 'log' },
       },
     ]);
     // output lines count through the cell's outputs: the error output starts on line 2, after the figure
@@ -213,6 +217,17 @@ describe('the readable view', () => {
       ].join('\n'),
     );
     expect(text.endsWith('Errors: none\n')).toBe(true);
+  });
+
+  it('reports both numbers of epochs when the log and the code disagree, and which one was used', async () => {
+    const log = Array.from({ length: 30 }, (_, i) => `Epoch ${i + 1}/30\n750/750 [==============================] - 2s 3ms/step - loss: 0.1000 - accuracy: 0.9700 - val_loss: 0.1200 - val_accuracy: 0.9600\n`).join('');
+    const stale = notebookJson([
+      { source: 'from tensorflow import keras\nmodel = keras.Sequential([keras.layers.Dense(10, input_dim=784)])' },
+      { source: 'model.fit(x, y, epochs=20, validation_split=0.2)', outputs: [stdout(log)] },
+    ]);
+    const report = await inspectBytes('stale.ipynb', stale);
+    expect(report.trainingLogs[0]!.epochsFrom).toEqual({ log: 30, code: 20, fit: { cell: 1, line: 1 }, agree: false, used: 'log' });
+    expect(formatInspect(report)).toContain("    epochs: the log counts to 30, the code says epochs=20 (fit at cell 1, line 1); completeness judged by the log's number");
   });
 
   it('gives only the reason for a file that is not a notebook', async () => {

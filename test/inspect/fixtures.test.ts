@@ -181,6 +181,8 @@ describe.each(Object.entries(TRUTH))('%s', (name, t) => {
       truncated: false,
       epochs: expected,
       final: { epoch: t.log.epochs, ...t.log.final },
+      diverged: false,
+      epochsFrom: { log: t.log.epochs, code: t.log.epochs, fit: { cell: 14, line: 1 }, agree: true, used: 'log' },
     });
     expect(log!.epochs[0]).toEqual({ epoch: 1, ...t.log.first });
   });
