@@ -150,6 +150,15 @@ export interface ShownValue {
   seq: number;
 }
 
+/** A call that fixes a random seed (tf.random.set_seed, keras.utils.set_random_seed, np.random.seed, random.seed). */
+export interface SeedCall {
+  /** Canonical path of the function called. */
+  call: string;
+  /** The seed, when the interpreter can read it. */
+  seed: number | null;
+  at: Location;
+}
+
 /** A name that was unknown in execution order and was taken from an import in another cell (the kernel had it). */
 export interface AssumedImport {
   name: string;
@@ -178,6 +187,8 @@ export interface CodeEvidence {
   shown: ShownValue[];
   /** Names resolved from an import in a cell that ran later (or whose earlier run was deleted). */
   assumedImports: AssumedImport[];
+  /** Calls that fix a random seed: with the same seed, code and hardware, two honest runs can print the same log. */
+  seeds: SeedCall[];
   /** Syntax errors per cell: that cell's facts are missing. */
   syntaxErrors: { cell: number; line: number; message: string }[];
 }

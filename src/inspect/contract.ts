@@ -206,4 +206,6 @@ export interface InspectReport {
   /** In the order of the cells whose outputs hold them (ranIn), then execution order. */
   shown: InspectShown[];
   assumedImports: InspectAssumedImport[];
+  /** Calls that fix a random seed (`call` is the canonical path; `seed` null when not read). */
+  seeds: { cell: number; line: number | null; call: string; seed: number | null }[];
 }

@@ -77,6 +77,7 @@ export function buildReport(file: string, notebook: Notebook, evidence: Evidence
         predictRow: shown.predictRow ? { target: shown.predictRow.target, index: shown.predictRow.index } : null,
       })),
     assumedImports: code.assumedImports.map((assumed) => ({ name: assumed.name, from: assumed.from, usedIn: assumed.usedIn })),
+    seeds: inNotebookOrder(code.seeds).map((seed) => ({ ...where(seed.at), call: seed.call, seed: seed.seed })),
   };
 }
 
@@ -100,5 +101,6 @@ export function errorReport(file: string, error: string): InspectReport {
     arrays: [],
     shown: [],
     assumedImports: [],
+    seeds: [],
   };
 }

@@ -3,7 +3,8 @@
  * returns the pairs worth a human's look, with a similarity in 0..1 and the evidence in words.
  *
  * - training-log: Keras training is random, so two independent runs never print the same per-epoch
- *   metrics; two or more identical epochs (at least six values) link two notebooks.
+ *   metrics; two or more identical epochs (at least six values) link two notebooks, unless both fix the
+ *   same random seeds (then the same code may honestly print the same log).
  * - code: winnowed fingerprints of the code cells, the template's and the class's common ones removed;
  *   similarity is the share of the smaller notebook's own fingerprints found in the other.
  * - image: the same image output bytes (outside pure template cells, not common to the class).
@@ -48,6 +49,8 @@ export function logPairs(members: readonly Member[]): FoundPair[] {
   for (const [i, j] of candidatePairs(members, countSharedFeatures(features, null))) {
     const a = members[i]!;
     const b = members[j]!;
+    // the same seeds in both: the same code can print the same log on the same hardware, honestly
+    if (a.facts.seeds !== null && a.facts.seeds === b.facts.seeds) continue;
     const inB = new Set(features[j]);
     const shared = a.facts.epochs.filter((e) => inB.has(`${e.epoch}|${e.values}`));
     const epochs = new Set(shared.map((e) => `${e.epoch}|${e.values}`)).size;

@@ -47,6 +47,8 @@ export interface NotebookFacts {
   accounts: ColabAccount[];
   /** Code cells whose executionInfo names a user. */
   cellsWithUser: number;
+  /** The random seeds the code fixes ('keras.utils.set_random_seed=42'), sorted; null when none is fixed. */
+  seeds: string | null;
 }
 
 export function notebookFacts(notebook: Notebook, evidence: Evidence, template: Template, parser: Parser | null): NotebookFacts {
@@ -56,6 +58,7 @@ export function notebookFacts(notebook: Notebook, evidence: Evidence, template: 
     fingerprints: parser ? fingerprints(parser, own.map((cell) => ({ key: cell.index, source: cell.source })), template) : [],
     epochs: epochSignatures(evidence),
     images: imageHashes(notebook, trainedImageCells(evidence)),
+    seeds: seedKey(evidence),
     ...accounts(notebook),
   };
 }
@@ -110,6 +113,11 @@ function epochSignatures(evidence: Evidence): EpochSignature[] {
     }
   }
   return result;
+}
+
+function seedKey(evidence: Evidence): string | null {
+  const seeds = [...new Set(evidence.code.seeds.map((s) => `${s.call}=${s.seed ?? '?'}`))].sort();
+  return seeds.length === 0 ? null : seeds.join(' ');
 }
 
 /** Cells that ran a plot drawn from a model. */

@@ -21,6 +21,7 @@ import {
   argument,
   argumentValues,
   argumentsSource,
+  asNumber,
   emptyArgs,
   sourceOf,
   sourceOfAll,
@@ -122,12 +123,20 @@ function show(how: 'print' | 'display', args: Args, node: Node, ctx: EvalContext
   return NONE;
 }
 
+/** tf.random.set_seed, keras.utils.set_random_seed, np.random.seed, random.seed, torch.manual_seed. */
+function isSeedPath(path: string): boolean {
+  const name = lastSegment(path);
+  if (name === 'set_random_seed' || name === 'manual_seed') return true;
+  return (name === 'set_seed' || name === 'seed') && /(^|\.)random$/.test(path.slice(0, -name.length - 1));
+}
+
 function callPath(path: string, args: Args, node: Node, ctx: EvalContext): Value {
   const name = lastSegment(path);
   if (path === 'builtins.print') return show('print', args, node, ctx);
   if (isDisplayPath(path)) return show('display', args, node, ctx);
   if (path === 'builtins.super') return superOf(args, (variable) => lookupVariable(ctx.scope, variable));
   if (isPlotPath(path)) recordShown(ctx, node, 'plot', argumentsSource(args), [], name);
+  if (isSeedPath(path)) ctx.interp.facts.seeds.push({ call: path, seed: asNumber(args.positional[0] ?? args.keyword.get('seed')), at: location(ctx, node) });
   shuffleInPlace(name, args);
   switch (classifyPath(path)) {
     case 'sequential':

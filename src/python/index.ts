@@ -22,7 +22,7 @@ function createInterpreter(): Interpreter {
     cell: 0,
     topCell: 0,
     seq: 0,
-    facts: { models: [], fits: [], calls: [], dataSteps: [], shown: [], assumedImports: [] },
+    facts: { models: [], fits: [], calls: [], dataSteps: [], shown: [], assumedImports: [], seeds: [] },
     global: { vars: new Map(), parent: null },
     imports: new Map(),
     assumedSeen: new Set(),

@@ -1,6 +1,6 @@
 /** Interpreter state: scopes, the facts gathered so far, and the evaluation context passed around. */
 import type { Node } from 'web-tree-sitter';
-import type { AssumedImport, CallSpec, DataStep, FitSpec, Location, ModelSpec, ShownValue } from '../types.js';
+import type { AssumedImport, CallSpec, DataStep, FitSpec, Location, ModelSpec, SeedCall, ShownValue } from '../types.js';
 import type { Args, ClassValue, FunctionValue, Value } from './values.js';
 
 export interface Scope {
@@ -15,6 +15,7 @@ export interface Facts {
   dataSteps: DataStep[];
   shown: ShownValue[];
   assumedImports: AssumedImport[];
+  seeds: SeedCall[];
 }
 
 /** A name some cell imports, with what the import binds: used when the name is unbound in execution order. */

@@ -89,6 +89,7 @@ function lectureCode(expected: Expected): CodeEvidence {
       { how: 'print', source: 'data', at: { cell: CELL.showAfter, line: 3 }, ranIn: CELL.showAfter, seq: 32 },
     ],
     assumedImports: [],
+    seeds: [],
     syntaxErrors: [],
   };
 }

@@ -52,7 +52,7 @@ const SAMPLE = notebookJson([
   { source: 'plt.imshow(img)\n1 / 0', outputs: [display({ 'text/plain': '<Figure>', 'image/png': PNG }), errorOutput('ZeroDivisionError', 'division by zero')] },
   { source: 'p = model.predict(x_test)\nprint(np.around(p[0], 3))', outputs: [stdout('[0.1 0.9]\n')] },
   { source: 'def broken(:\n    pass' },
-  { source: 'import matplotlib.pyplot as plt' },
+  { source: 'import matplotlib.pyplot as plt\nkeras.utils.set_random_seed(42);' },
 ]);
 
 async function sample(): Promise<InspectReport> {
@@ -67,7 +67,7 @@ describe('the JSON contract, version 1', () => {
     expect(INSPECT_VERSION).toBe(1);
     expect(keys(report)).toEqual([
       'version', 'file', 'error', 'notebook', 'models', 'fits', 'summaries', 'trainingLogs', 'shapes', 'images', 'errors',
-      'syntaxErrors', 'calls', 'dataSteps', 'arrays', 'shown', 'assumedImports',
+      'syntaxErrors', 'calls', 'dataSteps', 'arrays', 'shown', 'assumedImports', 'seeds',
     ]);
     expect(keys(report.notebook)).toEqual(['nbformat', 'codeCells', 'executedCells', 'executionOrder', 'colab', 'accelerator', 'cells', 'kernel']);
     expect(keys(report.models[0])).toEqual(['cell', 'line', 'variable', 'kind', 'layers', 'compile']);
@@ -93,6 +93,7 @@ describe('the JSON contract, version 1', () => {
     expect(keys(report.arrays[0])).toEqual(['cell', 'line', 'values']);
     expect(keys(report.shown[0])).toEqual(['cell', 'line', 'ranIn', 'seq', 'how', 'call', 'source', 'predictRow']);
     expect(keys(report.assumedImports[0])).toEqual(['name', 'from', 'usedIn']);
+    expect(report.seeds).toEqual([{ cell: 6, line: 2, call: 'keras.utils.set_random_seed', seed: 42 }]);
   });
 
   it('gives null for what the code leaves out, and the facts where they are', async () => {

@@ -87,4 +87,12 @@ describe('no clusters among honest work', () => {
     expect(run.integrity.findings).toEqual([]);
     expect(run.rows.every((row) => row.flags.length === 0)).toBe(true);
   }, 60_000);
+
+  it('the same log from two notebooks that fix the same seed links nobody; with other seeds it is evidence', async () => {
+    const seeded = (name: string, user: string, seed: number) => addCodeCell(runBy(rerun(fixture(), 21), name, user), `import tensorflow as tf\ntf.random.set_seed(${seed})`);
+    const same = await gradeDir({ '2312301_種田一_4.ipynb': bytesOf(seeded('種田一', '300000000000000000001', 42)), '2312302_種田二_4.ipynb': bytesOf(seeded('種田二', '300000000000000000002', 42)) });
+    expect(same.integrity.clusters).toEqual([]);
+    const other = await gradeDir({ '2312301_種田一_4.ipynb': bytesOf(seeded('種田一', '300000000000000000001', 42)), '2312302_種田二_4.ipynb': bytesOf(seeded('種田二', '300000000000000000002', 7)) });
+    expect(other.integrity.clusters.map((c) => c.kind)).toEqual(['training-log']);
+  }, 60_000);
 });
