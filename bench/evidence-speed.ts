@@ -15,10 +15,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { extractEvidence } from '../src/evidence.js';
+import { extractEvidence } from '../src/core/evidence.js';
 import { discoverFiles } from '../src/ingest/discover.js';
-import { parseNotebook } from '../src/notebook/parse.js';
-import { loadPythonParser } from '../src/python/index.js';
+import { parseNotebook } from '../src/core/notebook/parse.js';
+import { loadPythonParser } from '../src/core/python/index.js';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '500' } } });
 const COUNT = Number(values.count);

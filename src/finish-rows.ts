@@ -6,11 +6,11 @@
  *   automatic criteria points → criterion overrides → sum → late penalty (graded late work) → `total` override
  */
 import type { GradeRow } from './grade.js';
-import { applyLatePolicy, rejectedEffect, type LatePolicy, type Lateness } from './rubric/late-policy.js';
+import { applyLatePolicy, rejectedEffect, type LatePolicy, type Lateness } from './core/rubric/late-policy.js';
 import { studentKey, TOTAL, type OverrideEntry } from './rubric/overrides.js';
-import { totalPoints } from './rubric/score.js';
-import { buildComment } from './report/comment.js';
-import { withNotes } from './report/comment-notes.js';
+import { totalPoints } from './core/rubric/score.js';
+import { buildComment } from './core/comment/comment.js';
+import { withNotes } from './core/comment/notes.js';
 
 export interface FinishContext {
   policy: LatePolicy;

@@ -12,18 +12,18 @@ import { formatInZone, parseDeadline } from './ingest/deadline.js';
 import { extensionFor, readExtensions, unusedExtensions, type Extension, type ExtensionTable } from './ingest/extensions.js';
 import { selectSubmissions } from './ingest/select.js';
 import { isSystemPath, SYSTEM_FILE_PROBLEM } from './ingest/file-kinds.js';
-import { maxScore, totalPoints, type CriterionResult } from './rubric/score.js';
+import { maxScore, totalPoints, type CriterionResult } from './core/rubric/score.js';
 import type { LoadedRubric } from './rubric/load.js';
-import type { Expected } from './rubric/expected.js';
+import type { Expected } from './core/rubric/expected.js';
 import type { Evidence, Identity, Notebook, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
-import { acceptsLateWork, judgeLateness, type LateEffect, type Lateness, type LatePolicy } from './rubric/late-policy.js';
+import { acceptsLateWork, judgeLateness, type LateEffect, type Lateness, type LatePolicy } from './core/rubric/late-policy.js';
 import { overridesByStudent, readOverrides, type AppliedOverride } from './rubric/overrides.js';
 import { finishRows } from './finish-rows.js';
 import { readTemplate, type IntegrityResult, type NotebookIntegrity } from './integrity/index.js';
 import { finishIntegrity } from './integrity/run.js';
-import type { NotebookOutcome } from './grade-notebook.js';
+import type { NotebookOutcome } from './core/grade-notebook.js';
 import { createGradePool, threadsFor, type GradePool } from './parallel/pool.js';
-import type { StudentModel } from './checks/define-check.js';
+import type { StudentModel } from './core/checks/define-check.js';
 import type { ModelSpec } from './types.js';
 
 export interface GradeOptions {

@@ -1,5 +1,5 @@
 /** The reference stage for a student's own model: build the last model their code defines, read its counts. */
-import type { StudentModel } from './checks/define-check.js';
+import type { StudentModel } from './core/checks/define-check.js';
 import { describeModel, type ModelDescription } from './trainer/build-model.js';
 import type { CodeEvidence, LayerSpec, ModelSpec } from './types.js';
 

@@ -6,10 +6,10 @@
  */
 import type { FitSpec, LayerSpec, ModelSpec } from './types.js';
 import type { GradeRow } from './grade.js';
-import type { Expected } from './rubric/expected.js';
-import type { AssignmentModel } from './rubric/schema.js';
+import type { Expected } from './core/rubric/expected.js';
+import type { AssignmentModel } from './core/rubric/schema.js';
 import { assignmentLayers } from './rubric/resolve-expected.js';
-import { defaultLearningRate } from './keras-defaults.js';
+import { defaultLearningRate } from './core/keras-defaults.js';
 import { cachedTraining } from './trainer/cache.js';
 import { loadMnist, type MnistData } from './trainer/mnist.js';
 import { train } from './trainer/train.js';

@@ -1,6 +1,6 @@
 /** Rows of a small CSV options file (extensions, overrides) with their line numbers, for error messages. */
 import { parse } from 'csv-parse/sync';
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import { normaliseHeader } from './csv-columns.js';
 
 export interface CsvRow {

@@ -3,7 +3,7 @@
  * means on time up to 23:59:59.999, `…23:59:30` up to 23:59:30.999, `2023-11-16` the whole day.
  */
 import { DateTime } from 'luxon';
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import { assertTimeZone, endOfUnit, parseWallClock } from './wall-clock.js';
 
 /**

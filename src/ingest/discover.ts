@@ -6,7 +6,7 @@
 // Synchronous calls for the folder walk: one file after another, they cost a tenth of three awaited calls each.
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import type { SubmittedFile } from '../types.js';
 import { readZipArchive, type ArchiveContext } from './archive.js';
 import {

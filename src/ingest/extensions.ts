@@ -4,7 +4,7 @@
  * UTF-8 with or without BOM, or CP932. Headers: 学籍番号 / student_id / ユーザID / username / id, and
  * 締め切り / 締切 / 期限 / deadline / new_deadline; optionally 理由 / reason.
  */
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import { parseDeadline } from './deadline.js';
 import { describeHeader, findHeader, readCsvRows } from './csv-rows.js';
 import { lookupKey } from './submission-times.js';

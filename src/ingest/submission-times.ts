@@ -4,7 +4,7 @@
  * time > file mtime.
  */
 import { parse } from 'csv-parse/sync';
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import type { Identity, SubmittedFile, TimeSource } from '../types.js';
 import { findColumns, type SubmissionTimeColumns } from './csv-columns.js';
 import { decodeTextAuto, type TextEncoding } from './text-encoding.js';

@@ -4,7 +4,7 @@
  * `2023-11-16T23:59`, `2023-11-16`, `2023-11-16T22:38:17.5+09:00`, `…Z`.
  */
 import { DateTime, IANAZone } from 'luxon';
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 
 /** How much of the time was written: a deadline includes the whole last unit. */
 export type TimePrecision = 'day' | 'minute' | 'second' | 'millisecond';

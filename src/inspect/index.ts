@@ -6,8 +6,8 @@
  * whose `error` says why (and whose lists are empty); the CLI then exits with code 1.
  */
 import { readFile } from 'node:fs/promises';
-import { extractEvidence } from '../evidence.js';
-import { parseNotebook } from '../notebook/parse.js';
+import { extractEvidence } from '../core/evidence.js';
+import { parseNotebook } from '../core/notebook/parse.js';
 import type { InspectReport } from './contract.js';
 import { buildReport, errorReport } from './report.js';
 

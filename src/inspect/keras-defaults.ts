@@ -5,7 +5,7 @@
  * (linear), and the optimizers' `learning_rate` defaults (TF 2.x and Keras 3); the numbers come from
  * src/keras-defaults.ts.
  */
-import { defaultLearningRate, DEFAULT_OPTIMIZER, FIT_DEFAULTS as KERAS_FIT } from '../keras-defaults.js';
+import { defaultLearningRate, DEFAULT_OPTIMIZER, FIT_DEFAULTS as KERAS_FIT } from '../core/keras-defaults.js';
 
 export const FIT_DEFAULTS = {
   epochs: String(KERAS_FIT.epochs),

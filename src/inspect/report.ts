@@ -3,7 +3,7 @@
  * spread from the internal objects: a field appears in the JSON only because it is named here or in
  * map-facts.ts.
  */
-import { fitOfEachLog } from '../evidence.js';
+import { fitOfEachLog } from '../core/evidence.js';
 import type { Evidence, Notebook } from '../types.js';
 import { INSPECT_VERSION, type InspectReport } from './contract.js';
 import { inNotebookOrder, jsonNumber, model, summary, trainingLog, where } from './map-facts.js';

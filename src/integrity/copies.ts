@@ -10,7 +10,7 @@
  * - image: the same image output bytes (outside pure template cells, not common to the class).
  * - colab-user: one Colab account ran cells in both notebooks.
  */
-import type { NotebookFacts } from './facts.js';
+import type { NotebookFacts } from '../core/integrity/facts.js';
 import { countSharedFeatures, distinctiveCounts, parsePairKey } from './pairs.js';
 import type { CopyKind } from './types.js';
 

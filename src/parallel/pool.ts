@@ -13,8 +13,8 @@ import {
   type NotebookContext,
   type NotebookJob,
   type NotebookOutcome,
-} from '../grade-notebook.js';
-import type { Expected } from '../rubric/expected.js';
+} from '../core/grade-notebook.js';
+import type { Expected } from '../core/rubric/expected.js';
 import type { LoadedRubric } from '../rubric/load.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
 

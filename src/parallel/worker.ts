@@ -6,9 +6,9 @@
  * Runs from dist/ (dist/parallel/worker.js), started by src/parallel/pool.ts.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { StudentModel } from '../checks/define-check.js';
-import { gradeNotebookSafely, withoutDetails, type NotebookContext } from '../grade-notebook.js';
-import type { Expected } from '../rubric/expected.js';
+import type { StudentModel } from '../core/checks/define-check.js';
+import { gradeNotebookSafely, withoutDetails, type NotebookContext } from '../core/grade-notebook.js';
+import type { Expected } from '../core/rubric/expected.js';
 import { loadRubric, validateRubric } from '../rubric/load.js';
 import type { ModelSpec } from '../types.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';

@@ -5,7 +5,7 @@
  * below is used (compared after NFKC, trimming and lower-casing).
  */
 import iconv from 'iconv-lite';
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import { normaliseHeader } from '../ingest/csv-columns.js';
 import { hasUtf8Bom, isValidUtf8, type TextEncoding } from '../ingest/text-encoding.js';
 import { CsvSyntaxError, fieldBytes, isBlankRecord, tokenizeCsv, type RecordSpan, type Terminator } from './csv-spans.js';

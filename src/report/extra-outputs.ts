@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import type { GradeRun } from '../grade.js';
 import { readAnswerTemplate, type AnswerColumnOptions, type AnswerTemplate } from './answer-template.js';
 import { encodeText } from './encode.js';

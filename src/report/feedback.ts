@@ -5,9 +5,9 @@
  * the file and the CSV comment say the same thing. Hidden criteria and other students never appear.
  */
 import type { GradeRow, GradeRun } from '../grade.js';
-import { lateNote } from '../rubric/late-policy.js';
-import { studentFeedback, type FeedbackItem } from './comment.js';
-import { overrideNote } from './comment-notes.js';
+import { lateNote } from '../core/rubric/late-policy.js';
+import { studentFeedback, type FeedbackItem } from '../core/comment/comment.js';
+import { overrideNote } from '../core/comment/notes.js';
 
 const STATUS_MARK: Record<FeedbackItem['status'], string> = {
   met: '○ 満たしています',

@@ -5,9 +5,9 @@
  * the README ("Results JSON"); change it only with a `version` bump.
  */
 import type { GradeRow, GradeRun } from '../grade.js';
-import type { LateEffect, LatePolicy } from '../rubric/late-policy.js';
+import type { LateEffect, LatePolicy } from '../core/rubric/late-policy.js';
 import type { AppliedOverride } from '../rubric/overrides.js';
-import { isCharged } from '../rubric/score.js';
+import { isCharged } from '../core/rubric/score.js';
 
 export const RESULTS_JSON_VERSION = 1;
 

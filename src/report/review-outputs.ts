@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { GradeRun } from '../grade.js';
-import type { Expected } from '../rubric/expected.js';
+import type { Expected } from '../core/rubric/expected.js';
 import type { LoadedRubric } from '../rubric/load.js';
 import { feedbackFiles } from './feedback.js';
 import { buildReport, writeFiles } from './html/index.js';

@@ -3,8 +3,8 @@
  * with each criterion's `check` one of the registered ids and its `options` that check's own schema.
  */
 import { z } from 'zod';
-import { checks } from '../checks/index.js';
-import { criterionSchema, rubricSchema } from './schema.js';
+import { checks } from '../core/checks/index.js';
+import { criterionSchema, rubricSchema } from '../core/rubric/schema.js';
 
 export function rubricJsonSchema(): string {
   const criteria = Object.values(checks).map((check) =>

@@ -2,11 +2,11 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { checks } from '../checks/index.js';
-import type { Check } from '../checks/define-check.js';
-import { RubricError } from '../errors.js';
-import { rubricSchema, type Criterion, type Rubric } from './schema.js';
-import { suggest } from './near-names.js';
+import { checks } from '../core/checks/index.js';
+import type { Check } from '../core/checks/define-check.js';
+import { RubricError } from '../core/errors.js';
+import { rubricSchema, type Criterion, type Rubric } from '../core/rubric/schema.js';
+import { suggest } from '../core/rubric/near-names.js';
 
 export interface ResolvedCriterion extends Criterion {
   run: Check;

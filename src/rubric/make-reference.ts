@@ -2,7 +2,7 @@
  * `grade reference`: train the rubric's model with N seeds on the real MNIST data and write the
  * rubric's reference file, from which the accuracy threshold and the report's reference band come.
  */
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import type { WantedBackend } from '../trainer/backend.js';
 import { computeReference, writeReferenceFile, type ReferenceFile, type ReferenceProgress } from '../trainer/reference.js';
 import type { LoadedRubric } from './load.js';

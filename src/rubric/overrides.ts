@@ -6,11 +6,11 @@
  * (unknown criterion, points out of range, no reason or grader, two rows for the same student and
  * criterion, a student with no submission) is an error that names the line: the run stops with exit 2.
  */
-import { GraderError } from '../errors.js';
+import { GraderError } from '../core/errors.js';
 import { describeHeader, findHeader, readCsvRows } from '../ingest/csv-rows.js';
 import { lookupKey } from '../ingest/submission-times.js';
 import { decodeTextAuto } from '../ingest/text-encoding.js';
-import { suggest } from './near-names.js';
+import { suggest } from '../core/rubric/near-names.js';
 
 export const TOTAL = 'total';
 

@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { z } from 'zod';
-import { GraderError } from '../errors.js';
-import type { BuiltModelDescription, Expected } from './expected.js';
-import type { AccuracyRule, AssignmentModel } from './schema.js';
+import { GraderError } from '../core/errors.js';
+import type { BuiltModelDescription, Expected } from '../core/rubric/expected.js';
+import type { AccuracyRule, AssignmentModel } from '../core/rubric/schema.js';
 
 const stat = z.object({ mean: z.number(), min: z.number(), max: z.number() });
 

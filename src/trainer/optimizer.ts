@@ -6,7 +6,7 @@
  * SGD: lr 0.01, no momentum: p −= lr·g.
  */
 import type { Param } from './plan.js';
-import { LEARNING_RATES } from '../keras-defaults.js';
+import { LEARNING_RATES } from '../core/keras-defaults.js';
 
 export interface Optimizer {
   readonly name: string;

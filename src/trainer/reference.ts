@@ -12,7 +12,7 @@ import { describeModel, type ModelDescription } from './build-model.js';
 import { stableJson } from './json.js';
 import { CLASSES, FEATURES, IMAGE_COLS, IMAGE_ROWS, loadMnist, TEST_COUNT, TRAIN_COUNT, type MnistData } from './mnist.js';
 import { KERAS_DEFAULTS } from './optimizer.js';
-import { defaultLearningRate } from '../keras-defaults.js';
+import { defaultLearningRate } from '../core/keras-defaults.js';
 import { runSeeds } from './pool.js';
 import type { EpochResult, TrainResult } from './train.js';
 import { packageVersions } from './versions.js';

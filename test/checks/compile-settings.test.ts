@@ -1,4 +1,4 @@
-import check from '../../src/checks/compile-settings.js';
+import check from '../../src/core/checks/compile-settings.js';
 import type { CompileSpec } from '../../src/types.js';
 import { testCheck } from '../helpers/check-tester.js';
 import { CELL, lecture } from '../helpers/evidence-builders.js';

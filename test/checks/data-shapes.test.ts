@@ -1,4 +1,4 @@
-import check from '../../src/checks/data-shapes.js';
+import check from '../../src/core/checks/data-shapes.js';
 import { testCheck } from '../helpers/check-tester.js';
 import { CELL, lecture } from '../helpers/evidence-builders.js';
 

@@ -1,4 +1,4 @@
-import check from '../../src/checks/fit-settings.js';
+import check from '../../src/core/checks/fit-settings.js';
 import type { FitSpec } from '../../src/types.js';
 import { testCheck } from '../helpers/check-tester.js';
 import { ASKED, CELL, lecture } from '../helpers/evidence-builders.js';

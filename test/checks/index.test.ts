@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checks } from '../../src/checks/index.js';
+import { checks } from '../../src/core/checks/index.js';
 
 const SRC = new URL('../../src/checks/', import.meta.url);
 const NOT_CHECKS = new Set(['define-check.ts', 'index.ts']);

@@ -1,4 +1,4 @@
-import check from '../../src/checks/model-architecture.js';
+import check from '../../src/core/checks/model-architecture.js';
 import type { LayerSpec } from '../../src/types.js';
 import { testCheck } from '../helpers/check-tester.js';
 import { askedLayers, CELL, dense, lecture } from '../helpers/evidence-builders.js';

@@ -1,4 +1,4 @@
-import check from '../../src/checks/notebook-executed.js';
+import check from '../../src/core/checks/notebook-executed.js';
 import { testCheck } from '../helpers/check-tester.js';
 import { CELL, lecture } from '../helpers/evidence-builders.js';
 

@@ -1,4 +1,4 @@
-import check from '../../src/checks/one-hot.js';
+import check from '../../src/core/checks/one-hot.js';
 import type { Evidence } from '../../src/types.js';
 import { testCheck } from '../helpers/check-tester.js';
 import { CELL, lecture } from '../helpers/evidence-builders.js';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import check from '../../src/checks/predictions.js';
+import check from '../../src/core/checks/predictions.js';
 import { readTestLabels } from '../../src/trainer/mnist.js';
 import type { Evidence, ShownValue } from '../../src/types.js';
 import { testCheck } from '../helpers/check-tester.js';

@@ -1,4 +1,4 @@
-import check from '../../src/checks/summary-matches-code.js';
+import check from '../../src/core/checks/summary-matches-code.js';
 import { describeModel } from '../../src/trainer/build-model.js';
 import type { Evidence, LayerSpec } from '../../src/types.js';
 import { testCheck } from '../helpers/check-tester.js';

@@ -1,4 +1,4 @@
-import check from '../../src/checks/training-log-complete.js';
+import check from '../../src/core/checks/training-log-complete.js';
 import type { TrainingLog } from '../../src/types.js';
 import { testCheck } from '../helpers/check-tester.js';
 import { CELL, expectedWith, lecture } from '../helpers/evidence-builders.js';

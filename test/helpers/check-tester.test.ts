@@ -1,6 +1,6 @@
 /** The check tester checks the tests themselves, as ESLint's RuleTester does. */
 import { describe, expect, it } from 'vitest';
-import check from '../../src/checks/image-shown.js';
+import check from '../../src/core/checks/image-shown.js';
 import { caseProblems, runCheck } from './check-tester.js';
 import { lecture } from './evidence-builders.js';
 

@@ -12,8 +12,8 @@
  * Every message must be fully interpolated.
  */
 import { describe, expect, it } from 'vitest';
-import { reporterFor, type Check, type CheckInput, type CheckOutcome } from '../../src/checks/define-check.js';
-import { fractionLeft } from '../../src/rubric/score.js';
+import { reporterFor, type Check, type CheckInput, type CheckOutcome } from '../../src/core/checks/define-check.js';
+import { fractionLeft } from '../../src/core/rubric/score.js';
 
 export interface ValidCase {
   name: string;

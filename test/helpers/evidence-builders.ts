@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { CheckInput, StudentModel } from '../../src/checks/define-check.js';
-import { formatShape } from '../../src/checks/support/shapes.js';
-import type { Expected } from '../../src/rubric/expected.js';
+import type { CheckInput, StudentModel } from '../../src/core/checks/define-check.js';
+import { formatShape } from '../../src/core/checks/support/shapes.js';
+import type { Expected } from '../../src/core/rubric/expected.js';
 import { assignmentLayers, resolveExpected } from '../../src/rubric/resolve-expected.js';
-import { rubricSchema, type AssignmentModel } from '../../src/rubric/schema.js';
+import { rubricSchema, type AssignmentModel } from '../../src/core/rubric/schema.js';
 import { describeStudentModel } from '../../src/student-model.js';
 import type { ArrayFact, CodeEvidence, Evidence, FitSpec, LayerSpec, Location, SummaryTable, TrainingLog } from '../../src/types.js';
 

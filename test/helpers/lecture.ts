@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { assignmentLayers } from '../../src/rubric/resolve-expected.js';
-import { rubricSchema } from '../../src/rubric/schema.js';
+import { rubricSchema } from '../../src/core/rubric/schema.js';
 import type { CompileSpec, FitSpec, LayerSpec } from '../../src/types.js';
 
 const model = rubricSchema.parse(parseYaml(readFileSync(new URL('../../rubrics/kadai4.yaml', import.meta.url), 'utf8'))).model;

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
-import { loadPythonParser } from '../../src/python/tree-sitter.js';
-import { tokenizePieces, type Token } from '../../src/integrity/tokens.js';
-import { kgramHashes, winnow, K, WINDOW } from '../../src/integrity/winnow.js';
-import { buildTemplate, normaliseCellText, splitTemplateCells } from '../../src/integrity/template.js';
-import { compareNames } from '../../src/integrity/names.js';
+import { loadPythonParser } from '../../src/core/python/tree-sitter.js';
+import { tokenizePieces, type Token } from '../../src/core/integrity/tokens.js';
+import { kgramHashes, winnow, K, WINDOW } from '../../src/core/integrity/winnow.js';
+import { buildTemplate, normaliseCellText, splitTemplateCells } from '../../src/core/integrity/template.js';
+import { compareNames } from '../../src/core/integrity/names.js';
 import { countSharedFeatures } from '../../src/integrity/pairs.js';
 
 let parser: Parser;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanTerminalText, joinMultiline } from '../../src/notebook/clean-text.js';
+import { cleanTerminalText, joinMultiline } from '../../src/core/notebook/clean-text.js';
 
 describe('cleanTerminalText', () => {
   it('keeps plain text unchanged', () => {

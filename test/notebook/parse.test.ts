@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNotebook } from '../../src/notebook/parse.js';
+import { parseNotebook } from '../../src/core/notebook/parse.js';
 import type { Notebook } from '../../src/types.js';
 import { fixtureValue } from '../outputs/helpers.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arraysInText, collectErrors, collectImages, parseArrays } from '../../src/outputs/arrays.js';
+import { arraysInText, collectErrors, collectImages, parseArrays } from '../../src/core/outputs/arrays.js';
 import { codeCell, display, fixtureText, result, stdoutCell, stream } from './helpers.js';
 
 describe('printed numpy arrays', () => {

@@ -1,9 +1,9 @@
 /** Large outputs: 100,000 progress lines must parse correctly (no timing assertions). */
 import { describe, expect, it } from 'vitest';
-import { parseTrainingLogs } from '../../src/outputs/training-log.js';
-import { parseArrays } from '../../src/outputs/arrays.js';
-import { parseShapes } from '../../src/outputs/shapes.js';
-import { parseSummaries } from '../../src/outputs/keras-summary.js';
+import { parseTrainingLogs } from '../../src/core/outputs/training-log.js';
+import { parseArrays } from '../../src/core/outputs/arrays.js';
+import { parseShapes } from '../../src/core/outputs/shapes.js';
+import { parseSummaries } from '../../src/core/outputs/keras-summary.js';
 import { codeCell, stream } from './helpers.js';
 
 const EPOCHS = 30;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseNotebook } from '../../src/notebook/parse.js';
-import { extractOutputEvidence } from '../../src/outputs/index.js';
+import { parseNotebook } from '../../src/core/notebook/parse.js';
+import { extractOutputEvidence } from '../../src/core/outputs/index.js';
 import type { Notebook } from '../../src/types.js';
 import { fixtureValue } from './helpers.js';
 

@@ -1,8 +1,8 @@
 /** Builds cells from the verbatim fixtures in fixtures/outputs/ (stored JSON values of real notebooks). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { convertOutputs } from '../../src/notebook/cells.js';
-import { joinMultiline } from '../../src/notebook/clean-text.js';
+import { convertOutputs } from '../../src/core/notebook/cells.js';
+import { joinMultiline } from '../../src/core/notebook/clean-text.js';
 import type { NotebookCell } from '../../src/types.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/outputs/', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSummaries } from '../../src/outputs/keras-summary.js';
+import { parseSummaries } from '../../src/core/outputs/keras-summary.js';
 import type { SummaryTable } from '../../src/types.js';
 import { codeCell, display, fixtureText, fixtureValue, stdoutCell, stream } from './helpers.js';
 

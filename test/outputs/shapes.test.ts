@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShapes, shapesInText } from '../../src/outputs/shapes.js';
+import { parseShapes, shapesInText } from '../../src/core/outputs/shapes.js';
 import { codeCell, display, result, stdoutCell, stream } from './helpers.js';
 
 const shapes = (...args: Parameters<typeof parseShapes>) => parseShapes(...args).map((f) => [f.shape, f.at.line]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrainingLogs, trainingLogsInLines } from '../../src/outputs/training-log.js';
+import { parseTrainingLogs, trainingLogsInLines } from '../../src/core/outputs/training-log.js';
 import type { TrainingLog } from '../../src/types.js';
 import { codeCell, fixtureValue, stdoutCell, stream } from './helpers.js';
 

@@ -3,7 +3,7 @@
  * cannot be followed), fit callbacks, and where (ranIn) and in which order (seq) fits and calls ran.
  */
 import { describe, expect, it } from 'vitest';
-import { extractCodeEvidence } from '../../src/python/index.js';
+import { extractCodeEvidence } from '../../src/core/python/index.js';
 import type { CodeEvidence } from '../../src/types.js';
 import { makeCells } from './make-cells.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeCellsInExecutionOrder, extractCodeEvidence, maskMagics, parsePython } from '../../src/python/index.js';
+import { codeCellsInExecutionOrder, extractCodeEvidence, maskMagics, parsePython } from '../../src/core/python/index.js';
 import { makeCells } from './make-cells.js';
 
 describe('parsePython', () => {

@@ -4,7 +4,7 @@
  * bases the interpreter does not follow (keras.Model, nn.Module), which must not break anything.
  */
 import { describe, expect, it } from 'vitest';
-import { extractCodeEvidence } from '../../src/python/index.js';
+import { extractCodeEvidence } from '../../src/core/python/index.js';
 import type { CodeEvidence } from '../../src/types.js';
 import { makeCells } from './make-cells.js';
 

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNotebook } from '../../src/notebook/parse.js';
-import { extractCodeEvidence } from '../../src/python/index.js';
+import { parseNotebook } from '../../src/core/notebook/parse.js';
+import { extractCodeEvidence } from '../../src/core/python/index.js';
 import type { CodeEvidence } from '../../src/types.js';
 import { makeCells } from './make-cells.js';
 

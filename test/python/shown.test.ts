@@ -4,7 +4,7 @@
  * prediction they show.
  */
 import { describe, expect, it } from 'vitest';
-import { extractCodeEvidence } from '../../src/python/index.js';
+import { extractCodeEvidence } from '../../src/core/python/index.js';
 import type { CodeEvidence, ShownValue } from '../../src/types.js';
 import { makeCells } from './make-cells.js';
 

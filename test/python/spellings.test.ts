@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCodeEvidence } from '../../src/python/index.js';
+import { extractCodeEvidence } from '../../src/core/python/index.js';
 import type { CodeEvidence } from '../../src/types.js';
 import { makeCells } from './make-cells.js';
 

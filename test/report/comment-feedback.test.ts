@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommentLimit, buildComment, studentFeedback, truncateComment } from '../../src/report/comment.js';
+import { applyCommentLimit, buildComment, studentFeedback, truncateComment } from '../../src/core/comment/comment.js';
 import { feedbackFiles, feedbackMarkdown, feedbackRows } from '../../src/report/feedback.js';
 import { criterion, gradeRow, gradeRun } from './rows.js';
 

@@ -1,6 +1,6 @@
 /** Student content in the report is data: escaped, never markup; links only http(s)/mailto; images only verified PNG/JPEG. */
 import { describe, expect, it } from 'vitest';
-import { convertOutputs } from '../../src/notebook/cells.js';
+import { convertOutputs } from '../../src/core/notebook/cells.js';
 import { esc, html, isSafeHref } from '../../src/report/html/escape.js';
 import { renderMarkdown } from '../../src/report/html/markdown.js';
 import { renderOutput } from '../../src/report/html/outputs.js';

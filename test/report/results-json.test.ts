@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GradeRow } from '../../src/grade.js';
-import { latePolicySchema } from '../../src/rubric/schema.js';
+import { latePolicySchema } from '../../src/core/rubric/schema.js';
 import { resultsJson, resultsJsonText, RESULTS_JSON_VERSION, type ResultsSource } from '../../src/report/results-json.js';
 
 const row: GradeRow = {

@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { checks } from '../../src/checks/index.js';
-import { interpolate } from '../../src/checks/define-check.js';
-import { commentFromFeedback, sameCauseSentence, studentFeedback, type FeedbackItem } from '../../src/report/comment.js';
+import { checks } from '../../src/core/checks/index.js';
+import { interpolate } from '../../src/core/checks/define-check.js';
+import { commentFromFeedback, sameCauseSentence, studentFeedback, type FeedbackItem } from '../../src/core/comment/comment.js';
 import { unencodableInCp932 } from '../../src/report/encode.js';
-import { lateNote } from '../../src/rubric/late-policy.js';
-import { overrideNote } from '../../src/report/comment-notes.js';
+import { lateNote } from '../../src/core/rubric/late-policy.js';
+import { overrideNote } from '../../src/core/comment/notes.js';
 import type { GradeRow } from '../../src/grade.js';
 
 /** Words of the grader's inside that a student has no use for. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDeadline } from '../../src/ingest/deadline.js';
-import { latePolicySchema } from '../../src/rubric/schema.js';
-import { acceptsLateWork, applyLatePolicy, describeLatePolicy, judgeLateness, lateNote, type LatePolicy } from '../../src/rubric/late-policy.js';
+import { latePolicySchema } from '../../src/core/rubric/schema.js';
+import { acceptsLateWork, applyLatePolicy, describeLatePolicy, judgeLateness, lateNote, type LatePolicy } from '../../src/core/rubric/late-policy.js';
 
 const deadline = parseDeadline('2023-11-16T23:59', 'Asia/Tokyo');
 const at = (text: string): Date => new Date(`${text}+09:00`);

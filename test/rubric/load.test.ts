@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checks } from '../../src/checks/index.js';
-import { RubricError } from '../../src/errors.js';
+import { checks } from '../../src/core/checks/index.js';
+import { RubricError } from '../../src/core/errors.js';
 import { loadRubric, validateRubric } from '../../src/rubric/load.js';
 
 const KADAI4 = new URL('../../rubrics/kadai4.yaml', import.meta.url);

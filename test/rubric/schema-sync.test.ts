@@ -1,7 +1,7 @@
 /** rubrics/rubric.schema.json is what `grade schema` prints; regenerate it when the rubric format or a check's options change. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checks } from '../../src/checks/index.js';
+import { checks } from '../../src/core/checks/index.js';
 import { rubricJsonSchema } from '../../src/rubric/json-schema.js';
 
 const FILE = new URL('../../rubrics/rubric.schema.json', import.meta.url);

@@ -4,7 +4,7 @@
  * Used to pin each result beside its cell. A check not listed here is shown against the whole notebook.
  */
 import type { Evidence, Location } from '../../types.js';
-import type { CriterionResult } from '../../rubric/score.js';
+import type { CriterionResult } from '../../core/rubric/score.js';
 
 const last = <T extends { at: Location }>(items: readonly T[]): Location[] => {
   const item = items.at(-1);

@@ -4,7 +4,7 @@
  * feedback the student gets, and the notebook itself with each criterion pinned beside its cell.
  */
 import type { GradeRow, GradeRun } from '../../grade.js';
-import { findingForTa } from '../comment.js';
+import { findingForTa } from '../../core/comment/comment.js';
 import { flagText } from '../flags.js';
 import { html, raw, type Raw } from './escape.js';
 import { page } from './layout.js';

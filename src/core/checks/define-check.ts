@@ -1,0 +1,110 @@
+/**
+ * A check is a small pure function over the evidence of one notebook and the expected values of the
+ * assignment. It returns findings (an empty list means the criterion is met) and never decides points:
+ * the rubric does.
+ */
+import type { z } from 'zod';
+import type { Evidence, Location, ModelSpec } from '../../types.js';
+import type { ModelDescription } from '../../trainer/build-model.js';
+import type { Expected } from '../rubric/expected.js';
+
+export interface Finding {
+  messageId: string;
+  /** Japanese text for the student and the TA, already interpolated. Names no internals. */
+  message: string;
+  at?: Location;
+  /**
+   * Share of the criterion's points this finding costs, 0..1 (1 unless the check says otherwise). The
+   * criterion keeps 1 − the sum of the costs of the findings it charges (never below 0).
+   */
+  cost: number;
+  /** For the TA only (the report and the results JSON): how a number was derived, a parser's message. */
+  detail?: string;
+  /**
+   * Set by the rubric engine (src/rubric/score.ts) from the rubric's `consequenceOf`: this finding follows
+   * from a mistake that another criterion charges. With keepsPoints the finding costs nothing here; without,
+   * the points are still lost (no evidence), and the student is given the root cause once.
+   */
+  chargedBy?: { criterion: string; title: string; keepsPoints: boolean };
+}
+
+export interface CheckOutcome {
+  findings: Finding[];
+  /** Set when the evidence exists but could not be read: the criterion scores 0 and needs review. */
+  unreadable?: string;
+}
+
+/** What a finding may add besides its message: its cost (default 1) and a detail for the TA. */
+export interface FindingExtra {
+  cost?: number;
+  detail?: string;
+}
+
+/** The student's own model (the last one their code builds), as the trainer builds it: instant, no training. */
+export interface StudentModel {
+  spec: ModelSpec;
+  /** Parameter counts and output shapes of the built model; null when it could not be built. */
+  description: ModelDescription | null;
+  /** Why it could not be built (an unsupported layer, no input shape …). */
+  error: string | null;
+}
+
+export interface CheckInput {
+  evidence: Evidence;
+  expected: Expected;
+  studentModel: StudentModel | null;
+}
+
+export interface Check<Options extends z.ZodType = z.ZodType, MessageId extends string = string> {
+  id: string;
+  description: string;
+  options: Options;
+  messages: Record<MessageId, string>;
+  run(input: CheckInput, options: z.infer<Options>, report: Reporter<MessageId>): CheckOutcome;
+}
+
+export type Reporter<MessageId extends string> = (
+  messageId: MessageId,
+  data?: Record<string, string | number>,
+  at?: Location,
+  extra?: FindingExtra,
+) => Finding;
+
+/** Typing helper: ties messageIds to the messages map. No logic. */
+export function defineCheck<Options extends z.ZodType, MessageId extends string>(
+  check: Check<Options, MessageId>,
+): Check<Options, MessageId> {
+  return check;
+}
+
+/** `{{name}}` interpolation, as ESLint does it. */
+export function interpolate(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
+    key in data ? String(data[key]) : whole,
+  );
+}
+
+export function reporterFor<MessageId extends string>(check: Check<z.ZodType, MessageId>): Reporter<MessageId> {
+  return (messageId, data, at, extra) => ({
+    messageId,
+    message: interpolate(check.messages[messageId], data),
+    ...(at ? { at } : {}),
+    cost: extra?.cost ?? 1,
+    ...(extra?.detail !== undefined ? { detail: extra.detail } : {}),
+  });
+}
+
+/** The outcome of a check whose evidence exists but cannot be read: 0 points, needs review, with the reason. */
+export function unreadableOutcome(finding: Finding): CheckOutcome {
+  return { findings: [finding], unreadable: finding.message };
+}
+
+/**
+ * Location text with 1-based cell numbers, as a person counts: "セル 7 の 2 行目" for code,
+ * "セル 7 の出力" for a saved output.
+ */
+export function describeLocation(at: Location | undefined, of: 'code' | 'output'): string {
+  if (!at) return '';
+  if (of === 'output') return `セル ${at.cell + 1} の出力`;
+  return at.line ? `セル ${at.cell + 1} の ${at.line} 行目` : `セル ${at.cell + 1}`;
+}

@@ -1,0 +1,122 @@
+/**
+ * .ipynb bytes → Notebook. Never throws: every failure comes back as a reason in plain English.
+ * Supports nbformat 4.0–4.x and nbformat 3 (worksheets).
+ */
+import type { INotebookContent } from '@jupyterlab/nbformat';
+import type { Notebook } from '../../types.js';
+import { convertCell } from './cells.js';
+import { cellsFromWorksheets } from './v3.js';
+import { hasColabNotebookMetadata, isRecord, notebookAccelerator, notebookKernel } from './colab-metadata.js';
+
+/** More cells than any real notebook has: beyond this the reading time would grow without purpose. */
+export const MAX_CELLS = 10_000;
+
+export type ParseNotebookResult = { ok: true; notebook: Notebook } | { ok: false; reason: string };
+
+export function parseNotebook(bytes: Buffer | string): ParseNotebookResult {
+  try {
+    return parseUnchecked(bytes);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `The notebook could not be read (${detail}).` };
+  }
+}
+
+function parseUnchecked(bytes: Buffer | string): ParseNotebookResult {
+  const fail = (reason: string): ParseNotebookResult => ({ ok: false, reason });
+  if (Buffer.isBuffer(bytes) && bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+    return fail('The file is a zip archive, not a notebook (.ipynb files are JSON text).');
+  }
+  const text = decode(bytes).replace(/^\uFEFF/, '');
+  if (text.trim() === '') return fail('The file is empty.');
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail(`The file is not valid JSON: ${describeJsonError(error, text)}.`);
+  }
+  if (!isRecord(json)) return fail(`The file is JSON but not a notebook: expected an object, found ${describeJsonType(json)}.`);
+
+  const content = json as Partial<INotebookContent>;
+  const major = content.nbformat;
+  if (major === undefined) return fail('The file has no "nbformat" version, so it is not a Jupyter notebook.');
+  if (typeof major !== 'number' || !Number.isInteger(major)) return fail(`The notebook's "nbformat" version (${JSON.stringify(major)}) is not a whole number.`);
+  if (major < 3 || major > 4) return fail(`Unsupported notebook format version ${major} (this tool reads nbformat 3 and 4).`);
+  const minor = typeof content.nbformat_minor === 'number' ? content.nbformat_minor : 0;
+
+  const rawCells = major === 3 ? cellsFromWorksheets(json['worksheets']) : json['cells'];
+  if (rawCells === undefined || rawCells === null) {
+    return fail(major === 3 ? 'The notebook (nbformat 3) has no "worksheets" list.' : 'The notebook has no "cells" list.');
+  }
+  if (!Array.isArray(rawCells)) return fail('The notebook\'s "cells" value is not a list.');
+  if (rawCells.length === 0) return fail('The notebook has no cells.');
+  if (rawCells.length > MAX_CELLS) {
+    return fail(`The notebook has ${rawCells.length} cells; notebooks with more than ${MAX_CELLS} cells are not read (the assignment has about 20).`);
+  }
+
+  const cells = rawCells.map((cell, index) => convertCell(cell, index));
+  const metadata = content.metadata;
+  return {
+    ok: true,
+    notebook: {
+      nbformat: `${major}.${minor}`,
+      cells,
+      colab: hasColabNotebookMetadata(metadata) || cells.some((cell) => cell.colab !== undefined),
+      accelerator: notebookAccelerator(metadata),
+      kernel: notebookKernel(metadata),
+    },
+  };
+}
+
+/** UTF-8 (with or without BOM); UTF-16 LE or BE when the file starts with its BOM (Windows editors). */
+function decode(bytes: Buffer | string): string {
+  if (typeof bytes === 'string') return bytes;
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return swapped.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
+}
+
+function describeJsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return `a ${typeof value}`;
+}
+
+/** V8's message, with its character position turned into a line and column. */
+function describeJsonError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const headline = message
+    .replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/, '')
+    .replace(/ after JSON at position \d+.*$/, ' after the JSON value');
+  const position = errorPosition(message, text);
+  if (position === null) {
+    if (/end of (JSON|data)/i.test(message)) return 'the text ends unexpectedly (the file looks cut off)';
+    return headline;
+  }
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `${headline} at line ${line}, column ${column}`;
+}
+
+/** "at position N", or the position of V8's quoted context (`Unexpected token 'x', ..."ab": x, "c"...`). */
+function errorPosition(message: string, text: string): number | null {
+  const explicit = /at position (\d+)/.exec(message);
+  if (explicit) return Number(explicit[1]);
+  const token = /^Unexpected token '(.+?)', (.*) is not valid JSON$/s.exec(message);
+  if (!token) return null;
+  let snippet = token[2]!;
+  const lead = snippet.startsWith('...');
+  if (lead) snippet = snippet.slice(3);
+  if (snippet.endsWith('...')) snippet = snippet.slice(0, -3);
+  snippet = snippet.replace(/^"/, '').replace(/"$/, '');
+  const at = text.indexOf(snippet);
+  if (at < 0) return null;
+  const offset = lead ? 10 : snippet.indexOf(token[1]!);
+  return offset < 0 ? null : at + offset;
+}

@@ -1,0 +1,123 @@
+/**
+ * Run a rubric's criteria over one notebook's evidence and turn findings into points.
+ *
+ * Each finding states its cost (a share of its criterion). The rubric's `consequenceOf` relations mark a
+ * finding that follows from a mistake another criterion charges: with keepsPoints it costs nothing here
+ * (the mistake is charged once, where it belongs); without, the points are still lost (there is no
+ * evidence to judge) and the comment names the root cause once. A criterion keeps 1 − the sum of the
+ * costs it charges, rounded to the rubric's pointStep (nearest step, a tie rounds down; a criterion with
+ * a charged finding never rounds up to full points).
+ */
+import { reporterFor, type CheckInput, type CheckOutcome, type Finding } from '../checks/define-check.js';
+import type { LoadedRubric, ResolvedCriterion } from '../../rubric/load.js';
+
+export interface CriterionResult {
+  id: string;
+  title: string;
+  points: number;
+  maxPoints: number;
+  status: 'met' | 'partly-met' | 'not-met' | 'unreadable';
+  findings: Finding[];
+  /** Rubric feedback for the student, when the criterion is not fully met. */
+  feedback: string | null;
+  /** A hidden criterion: scored, never described to the student. */
+  hidden?: true;
+}
+
+/** Two decimals, for sums of points. */
+export const roundPoints = (value: number): number => Math.round(value * 100) / 100;
+
+/** Whether a finding costs points in its own criterion (not excused by a mistake charged elsewhere). */
+export const isCharged = (finding: Finding): boolean => finding.chargedBy?.keepsPoints !== true;
+
+/** The share of a criterion its findings leave: 1 − the sum of the charged costs, never below 0. */
+export function fractionLeft(findings: readonly Finding[]): number {
+  const cost = findings.filter(isCharged).reduce((sum, f) => sum + f.cost, 0);
+  return Math.max(0, Math.min(1, 1 - cost));
+}
+
+/** points × fraction as a multiple of `step`: nearest, ties down; below full points while anything is charged. */
+export function roundToStep(maxPoints: number, fraction: number, step: number): number {
+  let steps = Math.ceil((maxPoints * fraction) / step - 0.5 - 1e-9);
+  const full = Math.round(maxPoints / step);
+  if (fraction < 1 && steps >= full) steps = full - 1;
+  return Math.round(Math.max(0, steps) * step * 1e6) / 1e6;
+}
+
+export function scoreCriteria(rubric: LoadedRubric, input: CheckInput): CriterionResult[] {
+  const outcomes = new Map(rubric.criteria.map((criterion) => [criterion.id, runCheck(criterion, input)]));
+  const attributed = attributeCauses(rubric, outcomes);
+  return rubric.criteria.map((criterion) => {
+    const result = settle(criterion, outcomes.get(criterion.id)!, attributed.get(criterion.id) ?? [], rubric.pointStep);
+    return criterion.hidden ? { ...result, hidden: true as const } : result;
+  });
+}
+
+function runCheck(criterion: ResolvedCriterion, input: CheckInput): CheckOutcome {
+  const check = criterion.run;
+  try {
+    return check.run(input, criterion.parsedOptions, reporterFor(check));
+  } catch (error) {
+    // Fail closed: a check that cannot read its evidence never passes.
+    return { findings: [], unreadable: `${check.id}: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * Every criterion's findings with `chargedBy` set where a rubric relation says another criterion charges
+ * their mistake. A cause counts only while it is itself charged (its own relations resolved first; the
+ * loader refuses cycles), and never from a criterion whose evidence is unreadable.
+ */
+function attributeCauses(rubric: LoadedRubric, outcomes: ReadonlyMap<string, CheckOutcome>): Map<string, Finding[]> {
+  const byId = new Map(rubric.criteria.map((c) => [c.id, c]));
+  const resolved = new Map<string, Finding[]>();
+  const resolve = (id: string): Finding[] => {
+    const done = resolved.get(id);
+    if (done) return done;
+    const criterion = byId.get(id)!;
+    const outcome = outcomes.get(id)!;
+    const findings = outcome.unreadable !== undefined ? outcome.findings : outcome.findings.map((finding) => attribute(criterion, finding));
+    resolved.set(id, findings);
+    return findings;
+  };
+  const attribute = (criterion: ResolvedCriterion, finding: Finding): Finding => {
+    for (const relation of criterion.consequenceOf ?? []) {
+      if (!relation.excuses.includes(finding.messageId)) continue;
+      const cause = byId.get(relation.of);
+      if (!cause || outcomes.get(cause.id)?.unreadable !== undefined) continue;
+      const mistakes = resolve(cause.id).filter((f) => isCharged(f) && (relation.when === undefined || relation.when.includes(f.messageId)));
+      const relevant = relation.sameCell ? mistakes.filter((f) => f.at !== undefined && f.at.cell === finding.at?.cell) : mistakes;
+      if (relevant.length === 0) continue;
+      return { ...finding, chargedBy: { criterion: cause.id, title: cause.title, keepsPoints: relation.keepsPoints } };
+    }
+    return finding;
+  };
+  for (const criterion of rubric.criteria) resolve(criterion.id);
+  return resolved;
+}
+
+function settle(criterion: ResolvedCriterion, outcome: CheckOutcome, findings: Finding[], step: number): CriterionResult {
+  const base = { id: criterion.id, title: criterion.title, maxPoints: criterion.points };
+  if (outcome.unreadable !== undefined) {
+    const shown = findings.length > 0 ? findings : [{ messageId: 'unreadable', message: 'この項目は TA が確認します。', cost: 1, detail: outcome.unreadable }];
+    return { ...base, points: 0, status: 'unreadable', findings: shown, feedback: criterion.feedback?.ja ?? null };
+  }
+  const fraction = fractionLeft(findings);
+  const met = !findings.some(isCharged);
+  const points = met ? criterion.points : roundToStep(criterion.points, fraction, step);
+  return {
+    ...base,
+    points,
+    status: met ? 'met' : points > 0 ? 'partly-met' : 'not-met',
+    findings,
+    feedback: met ? null : (criterion.feedback?.ja ?? null),
+  };
+}
+
+export function maxScore(rubric: LoadedRubric): number {
+  return roundPoints(rubric.criteria.reduce((sum, c) => sum + c.points, 0));
+}
+
+export function totalPoints(results: CriterionResult[]): number {
+  return roundPoints(results.reduce((sum, r) => sum + r.points, 0));
+}
