@@ -7,7 +7,7 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, GraderError } from './core/errors.js';
 import { loadRubric } from './rubric/load.js';
-import { gradeSubmissions, type GradeRun } from './grade.js';
+import { gradeSubmissions } from './grade.js';
 import { gradesCsv } from './report/csv.js';
 import { encodeText, unencodableInCp932, type CsvEncoding } from './report/encode.js';
 import { consoleSummary } from './report/console.js';
@@ -17,10 +17,10 @@ import { rubricJsonSchema } from './rubric/json-schema.js';
 // Modules that load TensorFlow.js (about half a second) are imported when they are needed.
 import type { WantedBackend } from './trainer/backend.js';
 import type { LoadedRubric } from './rubric/load.js';
-import type { Expected } from './core/rubric/expected.js';
 import { trainingProgressLine } from './report/training-progress.js';
 import { formatInspect, inspectFile } from './inspect/index.js';
 import { createProgressBar } from './parallel/progress.js';
+import type { Expected, GradeRun } from './types.js';
 
 const DEFAULT_RUBRIC = fileURLToPath(new URL('../rubrics/kadai4.yaml', import.meta.url));
 

@@ -5,12 +5,12 @@
  *
  *   automatic criteria points → criterion overrides → sum → late penalty (graded late work) → `total` override
  */
-import type { GradeRow } from './grade.js';
-import { applyLatePolicy, rejectedEffect, type LatePolicy, type Lateness } from './core/rubric/late-policy.js';
+import { applyLatePolicy, rejectedEffect, type LatePolicy } from './core/rubric/late-policy.js';
 import { studentKey, TOTAL, type OverrideEntry } from './rubric/overrides.js';
 import { totalPoints } from './core/rubric/score.js';
 import { buildComment } from './core/comment/comment.js';
 import { withNotes } from './core/comment/notes.js';
+import type { GradeRow, Lateness } from './types.js';
 
 export interface FinishContext {
   policy: LatePolicy;

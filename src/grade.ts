@@ -12,18 +12,16 @@ import { formatInZone, parseDeadline } from './ingest/deadline.js';
 import { extensionFor, readExtensions, unusedExtensions, type Extension, type ExtensionTable } from './ingest/extensions.js';
 import { selectSubmissions } from './ingest/select.js';
 import { isSystemPath, SYSTEM_FILE_PROBLEM } from './ingest/file-kinds.js';
-import { maxScore, totalPoints, type CriterionResult } from './core/rubric/score.js';
+import { maxScore, totalPoints } from './core/rubric/score.js';
 import type { LoadedRubric } from './rubric/load.js';
-import type { Expected } from './core/rubric/expected.js';
-import type { Evidence, Identity, Notebook, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
-import { acceptsLateWork, judgeLateness, type LateEffect, type Lateness, type LatePolicy } from './core/rubric/late-policy.js';
-import { overridesByStudent, readOverrides, type AppliedOverride } from './rubric/overrides.js';
+import type { Expected, GradeRow, GradeRun, Identity, Lateness, StudentModel, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
+import { acceptsLateWork, judgeLateness } from './core/rubric/late-policy.js';
+import { overridesByStudent, readOverrides } from './rubric/overrides.js';
 import { finishRows } from './finish-rows.js';
-import { readTemplate, type IntegrityResult, type NotebookIntegrity } from './integrity/index.js';
+import { readTemplate, type NotebookIntegrity } from './integrity/index.js';
 import { finishIntegrity } from './integrity/run.js';
 import type { NotebookOutcome } from './core/grade-notebook.js';
 import { createGradePool, threadsFor, type GradePool } from './parallel/pool.js';
-import type { StudentModel } from './core/checks/define-check.js';
 import type { ModelSpec } from './types.js';
 
 export interface GradeOptions {
@@ -47,54 +45,6 @@ export interface GradeOptions {
   jobs?: number;
   /** Called after each graded notebook (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
-}
-
-export interface GradeRow {
-  studentId: string | null;
-  name: string | null;
-  file: string;
-  sha256: string;
-  submittedAt: string;
-  timeSource: TimeSource;
-  status: SubmissionStatus;
-  score: number;
-  maxScore: number;
-  /** Per criterion, for graded notebooks; null otherwise. */
-  criteria: CriterionResult[] | null;
-  flags: string[];
-  /** Why a file could not be graded, or which file superseded it. */
-  reason: string | null;
-  comment: string;
-  /** The parsed notebook and its evidence, for graded notebooks (reports and results JSON); null otherwise. */
-  notebook: Notebook | null;
-  evidence: Evidence | null;
-  /** The deadline that applied to this student: their extension's, else --deadline (as written). */
-  deadline: string;
-  /** The student's extension from --extensions, when any. */
-  extension: { deadline: string; reason: string | null; line: number } | null;
-  /** How late, and what the late policy did (rows with status late); null otherwise. */
-  late: LateEffect | null;
-  /** TA overrides from --overrides applied to this row (primary rows only). */
-  overrides: AppliedOverride[];
-  /** The row whose score is the student's, one per student id (every row without an id): what WebClass gets. */
-  primary: boolean;
-}
-
-export interface GradeRun {
-  rubricTitle: string;
-  criteria: { id: string; title: string; points: number }[];
-  maxScore: number;
-  deadline: string;
-  tz: string;
-  expectedSource: string;
-  /** The accuracy threshold and where it came from, when the rubric has a reference file. */
-  accuracy: Expected['accuracy'];
-  latePolicy: LatePolicy;
-  rows: GradeRow[];
-  /** Things the TA should know that did not stop the run (unused extensions, overrides not applied). */
-  warnings: string[];
-  /** Copy clusters and stale-output findings (src/integrity/types.ts): flags for a human, scores unchanged. */
-  integrity: IntegrityResult;
 }
 
 interface Item {

@@ -1,7 +1,6 @@
 /** The reference stage for a student's own model: build the last model their code defines, read its counts. */
-import type { StudentModel } from './core/checks/define-check.js';
-import { describeModel, type ModelDescription } from './trainer/build-model.js';
-import type { CodeEvidence, LayerSpec, ModelSpec } from './types.js';
+import { describeModel } from './trainer/build-model.js';
+import type { CodeEvidence, LayerSpec, ModelDescription, ModelSpec, StudentModel } from './types.js';
 
 /**
  * Descriptions by layer settings (locations left out): most students build the same model, and building

@@ -3,6 +3,7 @@
  * ingest → notebook → evidence → reference → rubric → report (see README "Architecture").
  * Only types live here; no logic.
  */
+import type { AssignmentModel, LatePolicy } from './core/rubric/schema.js';
 
 /** Where a fact came from: 0-based cell index among all cells, 1-based line inside the cell's source or output text. */
 export interface Location {
@@ -305,3 +306,280 @@ export interface Identity {
 }
 
 export type SubmissionStatus = 'graded' | 'late' | 'superseded' | 'not-a-notebook' | 'unreadable';
+
+// ───────────────────────────── grading ─────────────────────────────
+
+export interface LayerDescription {
+  name: string;
+  /** Keras class name as Keras prints it (Dense, Dropout, …). */
+  type: string;
+  /** With the batch dimension as null: [null, 32]. */
+  outputShape: (number | null)[];
+  params: number;
+}
+
+export interface ModelDescription {
+  layers: LayerDescription[];
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+}
+
+export interface Finding {
+  messageId: string;
+  /** Japanese text for the student and the TA, already interpolated. Names no internals. */
+  message: string;
+  at?: Location;
+  /**
+   * Share of the criterion's points this finding costs, 0..1 (1 unless the check says otherwise). The
+   * criterion keeps 1 − the sum of the costs of the findings it charges (never below 0).
+   */
+  cost: number;
+  /** For the TA only (the report and the results JSON): how a number was derived, a parser's message. */
+  detail?: string;
+  /**
+   * Set by the rubric engine (src/rubric/score.ts) from the rubric's `consequenceOf`: this finding follows
+   * from a mistake that another criterion charges. With keepsPoints the finding costs nothing here; without,
+   * the points are still lost (no evidence), and the student is given the root cause once.
+   */
+  chargedBy?: { criterion: string; title: string; keepsPoints: boolean };
+}
+
+export interface CheckOutcome {
+  findings: Finding[];
+  /** Set when the evidence exists but could not be read: the criterion scores 0 and needs review. */
+  unreadable?: string;
+}
+
+/** What a finding may add besides its message: its cost (default 1) and a detail for the TA. */
+export interface FindingExtra {
+  cost?: number;
+  detail?: string;
+}
+
+/** The student's own model (the last one their code builds), as the trainer builds it: instant, no training. */
+export interface StudentModel {
+  spec: ModelSpec;
+  /** Parameter counts and output shapes of the built model; null when it could not be built. */
+  description: ModelDescription | null;
+  /** Why it could not be built (an unsupported layer, no input shape …). */
+  error: string | null;
+}
+
+export interface CheckInput {
+  evidence: Evidence;
+  expected: Expected;
+  studentModel: StudentModel | null;
+}
+
+export interface ExpectedLayer {
+  name: string;
+  type: string;
+  outputShape: (number | null)[];
+  params: number;
+}
+
+export interface Expected {
+  layers: ExpectedLayer[];
+  totalParams: number;
+  trainableParams: number;
+  fit: AssignmentModel['fit'];
+  /** ceil(train samples × (1 − validation split) / batch size): 750 for the lecture. */
+  stepsPerEpoch: number;
+  /** Samples trained on per epoch: 48,000 for the lecture (what Keras ≤ 2.3 counted). */
+  samplesPerEpoch: number;
+  shapes: {
+    load: number[][];
+    flattened: number[][];
+    oneHot: number[][];
+    predict: number[];
+  };
+  /** The rubric's model as written: the layers and compile settings the assignment asks for. */
+  asked: { layers: AssignmentModel['layers']; compile: AssignmentModel['compile'] };
+  /** The test image whose prediction after training is printed (test2[1]) and its label in the MNIST test set. */
+  prediction: { sample: number; label: number };
+  /** Where these values came from, for reports. */
+  source: string;
+  /** The final val_accuracy a submission must reach, from the reference file and the rubric's rule; null without a reference file. */
+  accuracy: {
+    threshold: number;
+    rule: string;
+    source: string;
+    /** Lowest and highest final val_accuracy of the reference seeds: what the assignment's model reaches. */
+    band: { min: number; max: number };
+  } | null;
+}
+
+export interface CriterionResult {
+  id: string;
+  title: string;
+  points: number;
+  maxPoints: number;
+  status: 'met' | 'partly-met' | 'not-met' | 'unreadable';
+  findings: Finding[];
+  /** Rubric feedback for the student, when the criterion is not fully met. */
+  feedback: string | null;
+  /** A hidden criterion: scored, never described to the student. */
+  hidden?: true;
+}
+
+export interface Lateness {
+  /** After the deadline and past any grace period. */
+  late: boolean;
+  /** After the deadline but within the grace period: counted as on time. */
+  withinGrace: boolean;
+  /** Milliseconds after the deadline's last included instant; 0 when before it. */
+  msLate: number;
+}
+
+export interface LateEffect {
+  policy: LatePolicy['policy'];
+  /** Minutes after the deadline, rounded up. */
+  minutesLate: number;
+  /** penalty: started hours or days counted; 0 under reject. */
+  periods: number;
+  per: 'hour' | 'day' | null;
+  /** penalty: points taken off (after the floor); null when the notebook was not graded (reject). */
+  penalty: number | null;
+  /** penalty: the score before the penalty (after criterion overrides); null when not graded. */
+  scoreBeforePenalty: number | null;
+}
+
+/** An override as applied to a row: what it changed, and whether the file changed since it was written. */
+export interface AppliedOverride {
+  criterion: string;
+  /** Points before the override: the automatic points, or for `total` the score after criteria overrides and any late penalty. */
+  from: number;
+  to: number;
+  reason: string;
+  grader: string;
+  line: number;
+  /** The sha256 written in the overrides file differs from the graded file's: applied, but look again. */
+  stale: boolean;
+}
+
+export interface GradeRow {
+  studentId: string | null;
+  name: string | null;
+  file: string;
+  sha256: string;
+  submittedAt: string;
+  timeSource: TimeSource;
+  status: SubmissionStatus;
+  score: number;
+  maxScore: number;
+  /** Per criterion, for graded notebooks; null otherwise. */
+  criteria: CriterionResult[] | null;
+  flags: string[];
+  /** Why a file could not be graded, or which file superseded it. */
+  reason: string | null;
+  comment: string;
+  /** The parsed notebook and its evidence, for graded notebooks (reports and results JSON); null otherwise. */
+  notebook: Notebook | null;
+  evidence: Evidence | null;
+  /** The deadline that applied to this student: their extension's, else --deadline (as written). */
+  deadline: string;
+  /** The student's extension from --extensions, when any. */
+  extension: { deadline: string; reason: string | null; line: number } | null;
+  /** How late, and what the late policy did (rows with status late); null otherwise. */
+  late: LateEffect | null;
+  /** TA overrides from --overrides applied to this row (primary rows only). */
+  overrides: AppliedOverride[];
+  /** The row whose score is the student's, one per student id (every row without an id): what WebClass gets. */
+  primary: boolean;
+}
+
+export interface GradeRun {
+  rubricTitle: string;
+  criteria: { id: string; title: string; points: number }[];
+  maxScore: number;
+  deadline: string;
+  tz: string;
+  expectedSource: string;
+  /** The accuracy threshold and where it came from, when the rubric has a reference file. */
+  accuracy: Expected['accuracy'];
+  latePolicy: LatePolicy;
+  rows: GradeRow[];
+  /** Things the TA should know that did not stop the run (unused extensions, overrides not applied). */
+  warnings: string[];
+  /** Copy clusters and stale-output findings (src/integrity/types.ts): flags for a human, scores unchanged. */
+  integrity: IntegrityResult;
+}
+
+// ───────────────────────────── integrity ─────────────────────────────
+
+/** What two or more submissions share that independent work would not. */
+export type CopyKind = 'training-log' | 'code' | 'image' | 'colab-user';
+
+/** Per-submission findings on stale, edited or borrowed outputs. */
+export type IntegrityFlag =
+  | 'summary-mismatch'
+  | 'epochs-mismatch'
+  | 'execution-out-of-order'
+  | 'impossible-log-values'
+  | 'executed-after-submission'
+  | 'executed-after-deadline'
+  | 'colab-user-mismatch'
+  | 'colab-multiple-users'
+  | 'invalid-utf8';
+
+export interface IntegrityFinding {
+  /** The row's `file` (display path). */
+  file: string;
+  studentId: string | null;
+  flag: IntegrityFlag;
+  /** One English sentence with the numbers and cells (1-based, as a person counts). */
+  evidence: string;
+  at?: Location;
+}
+
+export interface ClusterMember {
+  studentId: string | null;
+  name: string | null;
+  file: string;
+}
+
+export interface CopyPair {
+  /** Files (display paths) of the two members, a < b byte-wise. */
+  a: string;
+  b: string;
+  /** 0..1, rounded to 3 decimals. */
+  similarity: number;
+  evidence: string[];
+}
+
+export interface CopyCluster {
+  /** `copy-1`, `copy-2`, … in order of kind, then first member. */
+  id: string;
+  kind: CopyKind;
+  /** Sorted by student id, then file. */
+  members: ClusterMember[];
+  /** The highest pair similarity in the cluster, 0..1 (3 decimals). */
+  similarity: number;
+  /** A summary line, then the pairs' evidence. */
+  evidence: string[];
+  /** Every linked pair, strongest first. */
+  pairs: CopyPair[];
+}
+
+export interface IntegrityResult {
+  /** Groups of graded submissions that share work; each member's row is flagged `suspected-copy`. */
+  clusters: CopyCluster[];
+  /** Stale or edited outputs and Colab metadata, per submission; each flag is also on the row. */
+  findings: IntegrityFinding[];
+  /** The settings used, so that a report can say what was compared. */
+  settings: IntegritySettings;
+}
+
+export interface IntegritySettings {
+  /** The rubric's template (the lecture's code) whose fingerprints were removed; null when none. */
+  template: string | null;
+  /** Tokens per k-gram and the winnowing window. */
+  k: number;
+  window: number;
+  /** A code pair is reported from this many shared fingerprints and this similarity on. */
+  minSharedFingerprints: number;
+  minCodeSimilarity: number;
+  /** Fingerprints, images and Colab users seen in more than this many notebooks are treated as common. */
+  commonLimit: number;
+}

@@ -4,9 +4,7 @@
  * variant is trained once with the trainer (Keras semantics, seed 1) and cached on disk. A report better
  * than that by more than the tolerance is flagged for a human — never scored.
  */
-import type { FitSpec, LayerSpec, ModelSpec } from './types.js';
-import type { GradeRow } from './grade.js';
-import type { Expected } from './core/rubric/expected.js';
+import type { Expected, FitSpec, GradeRow, LayerSpec, ModelSpec } from './types.js';
 import type { AssignmentModel } from './core/rubric/schema.js';
 import { assignmentLayers } from './rubric/resolve-expected.js';
 import { defaultLearningRate } from './core/keras-defaults.js';

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { GradeRow } from '../src/grade.js';
 import { finishRows, markPrimary } from '../src/finish-rows.js';
-import { judgeLateness, type Lateness } from '../src/core/rubric/late-policy.js';
+import { judgeLateness } from '../src/core/rubric/late-policy.js';
 import { latePolicySchema } from '../src/core/rubric/schema.js';
 import { overridesByStudent, readOverrides } from '../src/rubric/overrides.js';
-import type { CriterionResult } from '../src/core/rubric/score.js';
 import { parseDeadline } from '../src/ingest/deadline.js';
+import type { CriterionResult, GradeRow, Lateness } from '../src/types.js';
 
 const HASH = 'b'.repeat(64);
 const criteria = (executed: number, model: number): CriterionResult[] => [

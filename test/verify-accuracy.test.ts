@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAccuracy, verifyRunAccuracy, type Replay, type ReplaySpec } from '../src/verify-accuracy.js';
-import type { Expected } from '../src/core/rubric/expected.js';
-import type { Evidence } from '../src/types.js';
+import type { Evidence, Expected } from '../src/types.js';
 import { ASKED, dense, expectedWith, lecture } from './helpers/evidence-builders.js';
 import { gradeRow } from './report/rows.js';
 

@@ -5,14 +5,11 @@
  * notebook's problem only: the file gets a row that says so, and the batch goes on.
  */
 import { extractEvidence } from './evidence.js';
-import type { GradeRow } from '../grade.js';
 import { analyseNotebook, type NotebookIntegrity, type TemplateSource } from '../integrity/index.js';
 import { parseNotebook } from './notebook/parse.js';
-import type { Expected } from './rubric/expected.js';
 import type { LoadedRubric } from '../rubric/load.js';
 import { scoreCriteria } from './rubric/score.js';
-import type { StudentModel } from './checks/define-check.js';
-import type { ModelSpec } from '../types.js';
+import type { Expected, GradeRow, ModelSpec, StudentModel } from '../types.js';
 
 export interface NotebookJob {
   bytes: Uint8Array;

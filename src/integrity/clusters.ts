@@ -5,7 +5,7 @@
  */
 import { compareBytewise } from '../ingest/file-kinds.js';
 import type { FoundPair, Member } from './copies.js';
-import type { ClusterMember, CopyCluster, CopyKind, CopyPair } from './types.js';
+import type { ClusterMember, CopyCluster, CopyKind, CopyPair } from '../types.js';
 
 const KIND_ORDER: CopyKind[] = ['training-log', 'code', 'image', 'colab-user'];
 /** Pairs kept per cluster (the strongest); the cluster's members are always complete. */

@@ -12,7 +12,7 @@
  */
 import type { NotebookFacts } from '../core/integrity/facts.js';
 import { countSharedFeatures, distinctiveCounts, parsePairKey } from './pairs.js';
-import type { CopyKind } from './types.js';
+import type { CopyKind } from '../types.js';
 
 export interface Member {
   file: string;

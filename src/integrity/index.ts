@@ -5,23 +5,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { StudentModel } from '../core/checks/define-check.js';
 import { RubricError } from '../core/errors.js';
 import { loadPythonParser } from '../core/python/tree-sitter.js';
-import type { Evidence, Notebook } from '../types.js';
+import type { CopyCluster, Evidence, IntegritySettings, Notebook, StudentModel } from '../types.js';
 import { buildClusters } from './clusters.js';
 import { accountPairs, codePairs, imagePairs, logPairs, MIN_CODE_SIMILARITY, MIN_SHARED_FINGERPRINTS, type Member } from './copies.js';
 import { notebookFacts, type NotebookFacts } from '../core/integrity/facts.js';
 import { provenanceFindings, type ProvenanceContext } from '../core/integrity/provenance.js';
 import { staleOutputFindings, type LocalFinding } from '../core/integrity/stale.js';
 import { buildTemplate, EMPTY_TEMPLATE, type Template } from '../core/integrity/template.js';
-import type { CopyCluster, IntegritySettings } from './types.js';
 import { K, WINDOW } from '../core/integrity/winnow.js';
 
 export type { Member } from './copies.js';
 export type { NotebookFacts } from '../core/integrity/facts.js';
 export type { LocalFinding } from '../core/integrity/stale.js';
-export type * from './types.js';
 
 /** The template as text, to be built once per thread (the build needs the Python parser). */
 export interface TemplateSource {

@@ -3,10 +3,9 @@
  * flags, the notebooks that were read are compared (one per student: a student's earlier upload is
  * never compared with their later one), and every member of a copy cluster is flagged `suspected-copy`.
  */
-import type { GradeRow } from '../grade.js';
 import { compareBytewise } from '../ingest/file-kinds.js';
 import { detectCopies, integritySettings, type Member, type NotebookIntegrity } from './index.js';
-import type { IntegrityFinding, IntegrityResult } from './types.js';
+import type { GradeRow, IntegrityFinding, IntegrityResult } from '../types.js';
 
 export const SUSPECTED_COPY = 'suspected-copy';
 

@@ -1,9 +1,7 @@
 /** What the main thread and a grading worker say to each other (plain data, structured-cloned). */
-import type { StudentModel } from '../core/checks/define-check.js';
 import type { NotebookJob, NotebookOutcome } from '../core/grade-notebook.js';
 import type { TemplateSource } from '../integrity/index.js';
-import type { Expected } from '../core/rubric/expected.js';
-import type { ModelSpec } from '../types.js';
+import type { Expected, ModelSpec, StudentModel } from '../types.js';
 
 /** What a worker needs to rebuild the grading context: plain data only (the expected values follow in a message). */
 export interface WorkerSetup {

@@ -14,9 +14,9 @@ import {
   type NotebookJob,
   type NotebookOutcome,
 } from '../core/grade-notebook.js';
-import type { Expected } from '../core/rubric/expected.js';
 import type { LoadedRubric } from '../rubric/load.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
+import type { Expected } from '../types.js';
 
 export interface PoolOptions {
   jobs: number;

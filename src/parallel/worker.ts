@@ -6,11 +6,9 @@
  * Runs from dist/ (dist/parallel/worker.js), started by src/parallel/pool.ts.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { StudentModel } from '../core/checks/define-check.js';
 import { gradeNotebookSafely, withoutDetails, type NotebookContext } from '../core/grade-notebook.js';
-import type { Expected } from '../core/rubric/expected.js';
 import { loadRubric, validateRubric } from '../rubric/load.js';
-import type { ModelSpec } from '../types.js';
+import type { Expected, ModelSpec, StudentModel } from '../types.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
 
 function modelClient(port: MessagePort): { describe: (spec: ModelSpec) => Promise<StudentModel>; answer: (id: number, model: StudentModel) => void } {

@@ -1,7 +1,7 @@
 /** The end-of-run summary for the terminal: counts by status, mean and median score, who needs a look, where files went. */
-import type { GradeRun } from '../grade.js';
 import { reviewQueue } from './review.js';
 import { mean, median } from '../stats.js';
+import type { GradeRun } from '../types.js';
 
 
 /**

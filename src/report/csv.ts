@@ -1,7 +1,7 @@
 /** The grades CSV: one row per submitted file, one column per criterion (csv-stringify). */
 import { stringify } from 'csv-stringify/sync';
-import type { GradeRun } from '../grade.js';
 import { guardCell } from './csv-cell.js';
+import type { GradeRun } from '../types.js';
 
 export function gradesCsv(run: GradeRun): string {
   const header = [

@@ -5,12 +5,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { GraderError } from '../core/errors.js';
-import type { GradeRun } from '../grade.js';
 import { readAnswerTemplate, type AnswerColumnOptions, type AnswerTemplate } from './answer-template.js';
 import { encodeText } from './encode.js';
 import { overridesTemplate } from './overrides-template.js';
 import { resultsJsonText } from './results-json.js';
 import { answerEntries, fillAnswers, NOT_SUBMITTED } from './webclass-answers.js';
+import type { GradeRun } from '../types.js';
 
 export interface ExtraOutputs {
   json?: string;

@@ -4,10 +4,10 @@
  * none (the TA sees them in the review list). Built from src/report/comment.ts's `studentFeedback`, so
  * the file and the CSV comment say the same thing. Hidden criteria and other students never appear.
  */
-import type { GradeRow, GradeRun } from '../grade.js';
 import { lateNote } from '../core/rubric/late-policy.js';
 import { studentFeedback, type FeedbackItem } from '../core/comment/comment.js';
 import { overrideNote } from '../core/comment/notes.js';
+import type { GradeRow, GradeRun } from '../types.js';
 
 const STATUS_MARK: Record<FeedbackItem['status'], string> = {
   met: '○ 満たしています',

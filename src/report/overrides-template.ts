@@ -4,8 +4,8 @@
  * the TA fills only the rows they mean. `name` and `score` are for reading; the reader ignores them.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { GradeRun } from '../grade.js';
 import { guardCell } from './csv-cell.js';
+import type { GradeRun } from '../types.js';
 
 export const OVERRIDES_TEMPLATE_HEADER = ['student_id', 'name', 'score', 'criterion', 'points', 'reason', 'grader', 'sha256'];
 

@@ -4,10 +4,9 @@
  * rows sorted like the CSV, no wall-clock time, no absolute paths. The shape is a contract documented in
  * the README ("Results JSON"); change it only with a `version` bump.
  */
-import type { GradeRow, GradeRun } from '../grade.js';
-import type { LateEffect, LatePolicy } from '../core/rubric/late-policy.js';
-import type { AppliedOverride } from '../rubric/overrides.js';
+import type { LatePolicy } from '../core/rubric/late-policy.js';
 import { isCharged } from '../core/rubric/score.js';
+import type { AppliedOverride, GradeRow, GradeRun, LateEffect } from '../types.js';
 
 export const RESULTS_JSON_VERSION = 1;
 

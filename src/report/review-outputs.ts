@@ -4,12 +4,11 @@
  * Writes files and returns what it wrote, for the console summary; src/cli.ts prints.
  */
 import { join } from 'node:path';
-import type { GradeRun } from '../grade.js';
-import type { Expected } from '../core/rubric/expected.js';
 import type { LoadedRubric } from '../rubric/load.js';
 import { feedbackFiles } from './feedback.js';
 import { buildReport, writeFiles } from './html/index.js';
 import { loadReferenceBand, referencePath } from './html/reference-band.js';
+import type { Expected, GradeRun } from '../types.js';
 
 export interface ReviewOutputOptions {
   rubric: LoadedRubric;

@@ -3,8 +3,8 @@
  * most urgent first (files that could not be graded, criteria that could not be read, copies, identity,
  * late work, partial credit). System files (.DS_Store …) never need a look.
  */
-import type { GradeRow, GradeRun } from '../grade.js';
 import { flagText } from './flags.js';
+import type { GradeRow, GradeRun } from '../types.js';
 
 export interface ReviewReason {
   code: string;

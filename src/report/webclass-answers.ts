@@ -6,11 +6,11 @@
  * in the file's encoding (characters CP932 cannot hold become `?`, with a warning).
  */
 import iconv from 'iconv-lite';
-import type { GradeRun } from '../grade.js';
 import { lookupKey } from '../ingest/submission-times.js';
 import { unencodableInCp932 } from './encode.js';
 import { isBlankRecord, quoteCell, type RecordSpan } from './csv-spans.js';
 import { decodeField, type AnswerTemplate } from './answer-template.js';
+import type { GradeRun } from '../types.js';
 
 export const NOT_SUBMITTED = '未提出';
 

@@ -90,19 +90,6 @@ export function readOverrides(input: Uint8Array | string, limits: RubricLimits):
   return { entries };
 }
 
-/** An override as applied to a row: what it changed, and whether the file changed since it was written. */
-export interface AppliedOverride {
-  criterion: string;
-  /** Points before the override: the automatic points, or for `total` the score after criteria overrides and any late penalty. */
-  from: number;
-  to: number;
-  reason: string;
-  grader: string;
-  line: number;
-  /** The sha256 written in the overrides file differs from the graded file's: applied, but look again. */
-  stale: boolean;
-}
-
 export function studentKey(studentId: string): string {
   return lookupKey(studentId, 'id');
 }

@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import { GraderError } from '../core/errors.js';
-import type { BuiltModelDescription, Expected } from '../core/rubric/expected.js';
+import type { BuiltModelDescription } from '../core/rubric/expected.js';
 import type { AccuracyRule, AssignmentModel } from '../core/rubric/schema.js';
+import type { Expected } from '../types.js';
 
 const stat = z.object({ mean: z.number(), min: z.number(), max: z.number() });
 

@@ -6,8 +6,8 @@
  */
 import { describeModel } from '../trainer/build-model.js';
 import { IMAGE_COLS, IMAGE_ROWS, readTestLabels, TEST_COUNT, TRAIN_COUNT } from '../trainer/mnist.js';
-import type { LayerSpec } from '../types.js';
-import { deriveExpected, type Expected } from '../core/rubric/expected.js';
+import type { Expected, LayerSpec } from '../types.js';
+import { deriveExpected } from '../core/rubric/expected.js';
 import type { AssignmentModel } from '../core/rubric/schema.js';
 import type { LoadedRubric } from './load.js';
 import { accuracyThreshold, checkReferenceMatches, readReferenceFile, referencePath } from './reference-file.js';

@@ -12,8 +12,9 @@
  * Every message must be fully interpolated.
  */
 import { describe, expect, it } from 'vitest';
-import { reporterFor, type Check, type CheckInput, type CheckOutcome } from '../../src/core/checks/define-check.js';
+import { reporterFor, type Check } from '../../src/core/checks/define-check.js';
 import { fractionLeft } from '../../src/core/rubric/score.js';
+import type { CheckInput, CheckOutcome } from '../../src/types.js';
 
 export interface ValidCase {
   name: string;

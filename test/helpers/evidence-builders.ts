@@ -6,13 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { CheckInput, StudentModel } from '../../src/core/checks/define-check.js';
 import { formatShape } from '../../src/core/checks/support/shapes.js';
-import type { Expected } from '../../src/core/rubric/expected.js';
 import { assignmentLayers, resolveExpected } from '../../src/rubric/resolve-expected.js';
 import { rubricSchema, type AssignmentModel } from '../../src/core/rubric/schema.js';
 import { describeStudentModel } from '../../src/student-model.js';
-import type { ArrayFact, CodeEvidence, Evidence, FitSpec, LayerSpec, Location, SummaryTable, TrainingLog } from '../../src/types.js';
+import type { ArrayFact, CheckInput, CodeEvidence, Evidence, Expected, FitSpec, LayerSpec, Location, StudentModel, SummaryTable, TrainingLog } from '../../src/types.js';
 
 /** Cell indices of the sample notebooks (markdown cells in between). */
 export const CELL = { load: 2, flatten: 4, oneHot: 5, model: 7, predictBefore: 9, showBefore: 10, image: 12, fit: 14, predictAfter: 16, showAfter: 17 } as const;

@@ -1,8 +1,8 @@
 /** Copy detection through the real pipeline: who is flagged, with which kind, similarity and evidence. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GradeRun } from '../../src/grade.js';
 import { gradeDir, flagsOf } from './grade-dir.js';
 import { addCodeCell, bytesOf, fixture, otherOwnCode, ownCode, pngOutput, rerun, runBy } from './notebooks.js';
+import type { GradeRun } from '../../src/types.js';
 
 const A = '2312101_青木一郎_4.ipynb';
 const B = '2312102_石川二郎_4.ipynb';

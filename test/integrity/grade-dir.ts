@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRubric } from '../../src/rubric/load.js';
 import { resolveRubricExpected } from '../../src/rubric/resolve-expected.js';
-import { gradeSubmissions, type GradeRun } from '../../src/grade.js';
+import { gradeSubmissions } from '../../src/grade.js';
+import type { GradeRun } from '../../src/types.js';
 
 const RUBRIC = join(import.meta.dirname, '../../rubrics/kadai4.yaml');
 

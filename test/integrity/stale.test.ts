@@ -1,8 +1,8 @@
 /** Per-submission integrity flags: outputs from other code, impossible logs, times and accounts. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GradeRun } from '../../src/grade.js';
 import { gradeDir, flagsOf } from './grade-dir.js';
 import { bytesOf, codeCell, fixture, sourceOf, type Cell, type NotebookJson } from './notebooks.js';
+import type { GradeRun } from '../../src/types.js';
 
 const editSource = (cell: Cell, from: string | RegExp, to: string): void => {
   cell.source = sourceOf(cell).replace(from, to);

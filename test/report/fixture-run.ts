@@ -3,11 +3,12 @@
  * scored with the rubric's committed reference file; the report's reference band is left out unless one is given.
  */
 import { join } from 'node:path';
-import { gradeSubmissions, type GradeRun } from '../../src/grade.js';
+import { gradeSubmissions } from '../../src/grade.js';
 import { loadRubric } from '../../src/rubric/load.js';
 import { resolveRubricExpected } from '../../src/rubric/resolve-expected.js';
 import { buildReport, type ReportFile } from '../../src/report/html/index.js';
 import type { ReferenceLoad } from '../../src/report/html/reference-band.js';
+import type { GradeRun } from '../../src/types.js';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const FIXTURES = join(ROOT, 'fixtures');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { GradeRow } from '../../src/grade.js';
 import { latePolicySchema } from '../../src/core/rubric/schema.js';
 import { resultsJson, resultsJsonText, RESULTS_JSON_VERSION, type ResultsSource } from '../../src/report/results-json.js';
+import type { GradeRow } from '../../src/types.js';
 
 const row: GradeRow = {
   studentId: '2312006', name: '伊藤大輔', file: '2312006_伊藤大輔_4.ipynb', sha256: 'd'.repeat(64), submittedAt: '2023-11-17 01:30:00',

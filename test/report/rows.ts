@@ -1,9 +1,7 @@
 /** Small GradeRow / GradeRun builders for the report tests (plain data, no grading). */
-import type { GradeRow, GradeRun } from '../../src/grade.js';
-import type { Finding } from '../../src/core/checks/define-check.js';
-import type { CriterionResult } from '../../src/core/rubric/score.js';
 import { latePolicySchema } from '../../src/core/rubric/schema.js';
 import { integritySettings } from '../../src/integrity/index.js';
+import type { CriterionResult, Finding, GradeRow, GradeRun } from '../../src/types.js';
 
 /** A criterion's result; findings given without a cost cost the whole criterion. */
 export function criterion(

@@ -12,7 +12,7 @@ import { commentFromFeedback, sameCauseSentence, studentFeedback, type FeedbackI
 import { unencodableInCp932 } from '../../src/report/encode.js';
 import { lateNote } from '../../src/core/rubric/late-policy.js';
 import { overrideNote } from '../../src/core/comment/notes.js';
-import type { GradeRow } from '../../src/grade.js';
+import type { GradeRow } from '../../src/types.js';
 
 /** Words of the grader's inside that a student has no use for. */
 const INTERNALS = /seed|backend|wasm|reference|\.json|tensorflow\.js|tfjs|parser|evidence|messageId|expected\.|\{\{/i;

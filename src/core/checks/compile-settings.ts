@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { defineCheck, describeLocation } from './define-check.js';
+import type { Finding } from '../../types.js';
 
 /** Metric names Keras resolves to the same metric for one-hot labels and categorical_crossentropy. */
 const METRIC_ALIASES: Record<string, string> = { acc: 'accuracy', categorical_accuracy: 'accuracy' };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, type Finding } from './define-check.js';
+import { defineCheck } from './define-check.js';
 import { formatShape, printedShapes } from './support/shapes.js';
+import type { Finding } from '../../types.js';
 
 const GROUP_TITLES = {
   load: '読み込んだデータ',

@@ -4,56 +4,7 @@
  * the rubric does.
  */
 import type { z } from 'zod';
-import type { Evidence, Location, ModelSpec } from '../../types.js';
-import type { ModelDescription } from '../../trainer/build-model.js';
-import type { Expected } from '../rubric/expected.js';
-
-export interface Finding {
-  messageId: string;
-  /** Japanese text for the student and the TA, already interpolated. Names no internals. */
-  message: string;
-  at?: Location;
-  /**
-   * Share of the criterion's points this finding costs, 0..1 (1 unless the check says otherwise). The
-   * criterion keeps 1 − the sum of the costs of the findings it charges (never below 0).
-   */
-  cost: number;
-  /** For the TA only (the report and the results JSON): how a number was derived, a parser's message. */
-  detail?: string;
-  /**
-   * Set by the rubric engine (src/rubric/score.ts) from the rubric's `consequenceOf`: this finding follows
-   * from a mistake that another criterion charges. With keepsPoints the finding costs nothing here; without,
-   * the points are still lost (no evidence), and the student is given the root cause once.
-   */
-  chargedBy?: { criterion: string; title: string; keepsPoints: boolean };
-}
-
-export interface CheckOutcome {
-  findings: Finding[];
-  /** Set when the evidence exists but could not be read: the criterion scores 0 and needs review. */
-  unreadable?: string;
-}
-
-/** What a finding may add besides its message: its cost (default 1) and a detail for the TA. */
-export interface FindingExtra {
-  cost?: number;
-  detail?: string;
-}
-
-/** The student's own model (the last one their code builds), as the trainer builds it: instant, no training. */
-export interface StudentModel {
-  spec: ModelSpec;
-  /** Parameter counts and output shapes of the built model; null when it could not be built. */
-  description: ModelDescription | null;
-  /** Why it could not be built (an unsupported layer, no input shape …). */
-  error: string | null;
-}
-
-export interface CheckInput {
-  evidence: Evidence;
-  expected: Expected;
-  studentModel: StudentModel | null;
-}
+import type { CheckInput, CheckOutcome, Finding, FindingExtra, Location } from '../../types.js';
 
 export interface Check<Options extends z.ZodType = z.ZodType, MessageId extends string = string> {
   id: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { defineCheck, describeLocation } from './define-check.js';
 import { FIT_DEFAULTS } from '../keras-defaults.js';
+import type { Finding } from '../../types.js';
 
 const SETTINGS = ['epochs', 'batchSize', 'validationSplit'] as const;
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { defineCheck, describeLocation } from './define-check.js';
 import { comparableLayers, describeLayer } from './support/layers.js';
 import { formatShape } from './support/shapes.js';
+import type { Finding } from '../../types.js';
 
 export default defineCheck({
   id: 'model-architecture',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { defineCheck, describeLocation } from './define-check.js';
+import type { Finding } from '../../types.js';
 
 export default defineCheck({
   id: 'notebook-executed',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ArrayFact, Evidence, ShownValue } from '../../types.js';
-import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import type { ArrayFact, Evidence, Finding, ShownValue } from '../../types.js';
+import { defineCheck, describeLocation } from './define-check.js';
 import { formatShape, printedShapes } from './support/shapes.js';
 
 /**

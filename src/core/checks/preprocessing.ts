@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import { defineCheck, describeLocation } from './define-check.js';
 import { formatShape, printedShapes } from './support/shapes.js';
+import type { Finding } from '../../types.js';
 
 export default defineCheck({
   id: 'preprocessing',

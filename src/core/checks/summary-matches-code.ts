@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { defineCheck, describeLocation, unreadableOutcome, type Finding } from './define-check.js';
+import { defineCheck, describeLocation, unreadableOutcome } from './define-check.js';
 import { formatShape } from './support/shapes.js';
+import type { Finding } from '../../types.js';
 
 const row = (type: string, shape: string, params: number): string => `${type} ${shape.replace(/\s+/g, '')} ${params}`;
 

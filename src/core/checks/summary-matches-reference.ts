@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineCheck, describeLocation, unreadableOutcome, type Finding } from './define-check.js';
+import { defineCheck, describeLocation, unreadableOutcome } from './define-check.js';
+import type { Finding } from '../../types.js';
 
 const withParams = <T extends { params: number }>(rows: T[]): T[] => rows.filter((r) => r.params > 0);
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fitOfEachLog } from '../evidence.js';
-import type { FitSpec } from '../../types.js';
-import { defineCheck, describeLocation, type Finding } from './define-check.js';
+import type { Finding, FitSpec } from '../../types.js';
+import { defineCheck, describeLocation } from './define-check.js';
 
 const stoppedEarly = (fit: FitSpec | null): boolean => (fit?.callbacks ?? []).some((path) => path.endsWith('.EarlyStopping'));
 

@@ -1,12 +1,10 @@
+import type { CriterionResult, Finding, GradeRow } from '../../types.js';
 /**
  * What a student is told, built once: `studentFeedback` gives the score and, per visible criterion, what
  * was expected and what was found. `buildComment` turns it into the one-line CSV (and WebClass) comment;
  * src/report/feedback.ts turns it into the per-student Markdown file. Hidden criteria never appear, and
  * nothing here reads another student's row.
  */
-import type { GradeRow } from '../../grade.js';
-import type { Finding } from '../checks/define-check.js';
-import type { CriterionResult } from '../rubric/score.js';
 
 export interface CommentContext {
   deadline: string;

@@ -2,9 +2,9 @@
  * Notes added to a row's comment around what src/report/comment.ts writes: the late penalty (first, as it
  * explains the score), a deadline extension, and each TA override with who decided and why.
  */
-import type { GradeRow } from '../../grade.js';
 import { lateNote } from '../rubric/late-policy.js';
 import { TOTAL } from '../../rubric/overrides.js';
+import type { GradeRow } from '../../types.js';
 
 type RowForNotes = Pick<GradeRow, 'late' | 'deadline' | 'extension' | 'overrides' | 'criteria'>;
 

@@ -3,10 +3,8 @@
  * counts a different number of epochs than its fit asks for, execution counts that go backwards, and
  * metrics no run can print. Each is a flag for a human with its evidence; points are the rubric's.
  */
-import type { StudentModel } from '../checks/define-check.js';
-import type { Evidence, FitSpec, Notebook, TrainingLog } from '../../types.js';
+import type { Evidence, FitSpec, IntegrityFinding, Notebook, StudentModel, TrainingLog } from '../../types.js';
 import { fitOfEachLog } from '../evidence.js';
-import type { IntegrityFinding } from '../../integrity/types.js';
 
 export type LocalFinding = Omit<IntegrityFinding, 'file' | 'studentId'>;
 

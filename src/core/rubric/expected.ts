@@ -5,44 +5,7 @@
  */
 import type { AssignmentModel } from './schema.js';
 import { stepsPerEpoch, trainRows } from '../../trainer/split.js';
-
-export interface ExpectedLayer {
-  name: string;
-  type: string;
-  outputShape: (number | null)[];
-  params: number;
-}
-
-export interface Expected {
-  layers: ExpectedLayer[];
-  totalParams: number;
-  trainableParams: number;
-  fit: AssignmentModel['fit'];
-  /** ceil(train samples × (1 − validation split) / batch size): 750 for the lecture. */
-  stepsPerEpoch: number;
-  /** Samples trained on per epoch: 48,000 for the lecture (what Keras ≤ 2.3 counted). */
-  samplesPerEpoch: number;
-  shapes: {
-    load: number[][];
-    flattened: number[][];
-    oneHot: number[][];
-    predict: number[];
-  };
-  /** The rubric's model as written: the layers and compile settings the assignment asks for. */
-  asked: { layers: AssignmentModel['layers']; compile: AssignmentModel['compile'] };
-  /** The test image whose prediction after training is printed (test2[1]) and its label in the MNIST test set. */
-  prediction: { sample: number; label: number };
-  /** Where these values came from, for reports. */
-  source: string;
-  /** The final val_accuracy a submission must reach, from the reference file and the rubric's rule; null without a reference file. */
-  accuracy: {
-    threshold: number;
-    rule: string;
-    source: string;
-    /** Lowest and highest final val_accuracy of the reference seeds: what the assignment's model reaches. */
-    band: { min: number; max: number };
-  } | null;
-}
+import type { Expected, ExpectedLayer } from '../../types.js';
 
 export interface DatasetDims {
   trainImages: number[];

@@ -6,30 +6,9 @@
  * (and never raising a score that is already below the floor).
  */
 import type { LatePolicy } from './schema.js';
+import type { LateEffect, Lateness } from '../../types.js';
 
 export type { LatePolicy } from './schema.js';
-
-export interface Lateness {
-  /** After the deadline and past any grace period. */
-  late: boolean;
-  /** After the deadline but within the grace period: counted as on time. */
-  withinGrace: boolean;
-  /** Milliseconds after the deadline's last included instant; 0 when before it. */
-  msLate: number;
-}
-
-export interface LateEffect {
-  policy: LatePolicy['policy'];
-  /** Minutes after the deadline, rounded up. */
-  minutesLate: number;
-  /** penalty: started hours or days counted; 0 under reject. */
-  periods: number;
-  per: 'hour' | 'day' | null;
-  /** penalty: points taken off (after the floor); null when the notebook was not graded (reject). */
-  penalty: number | null;
-  /** penalty: the score before the penalty (after criterion overrides); null when not graded. */
-  scoreBeforePenalty: number | null;
-}
 
 const MINUTE = 60_000;
 const PERIOD_MS = { hour: 60 * MINUTE, day: 24 * 60 * MINUTE } as const;

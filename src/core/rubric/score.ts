@@ -8,21 +8,9 @@
  * costs it charges, rounded to the rubric's pointStep (nearest step, a tie rounds down; a criterion with
  * a charged finding never rounds up to full points).
  */
-import { reporterFor, type CheckInput, type CheckOutcome, type Finding } from '../checks/define-check.js';
+import { reporterFor } from '../checks/define-check.js';
 import type { LoadedRubric, ResolvedCriterion } from '../../rubric/load.js';
-
-export interface CriterionResult {
-  id: string;
-  title: string;
-  points: number;
-  maxPoints: number;
-  status: 'met' | 'partly-met' | 'not-met' | 'unreadable';
-  findings: Finding[];
-  /** Rubric feedback for the student, when the criterion is not fully met. */
-  feedback: string | null;
-  /** A hidden criterion: scored, never described to the student. */
-  hidden?: true;
-}
+import type { CheckInput, CheckOutcome, CriterionResult, Finding } from '../../types.js';
 
 /** Two decimals, for sums of points. */
 export const roundPoints = (value: number): number => Math.round(value * 100) / 100;

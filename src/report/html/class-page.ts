@@ -3,12 +3,12 @@
  * per criterion, final val_accuracy against the reference band), then every file in a sortable table.
  * Every row links to its submission page, where each point's reason is one click further at most.
  */
-import type { GradeRow, GradeRun } from '../../grade.js';
 import { mean, median } from '../../stats.js';
 import { html, raw, type Raw } from './escape.js';
 import { page } from './layout.js';
 import { STATUS_MARK } from './notebook-view.js';
 import { baseName, STATUS_JA, type ReportPlan } from './pages.js';
+import type { GradeRow, GradeRun } from '../../types.js';
 
 export interface ClassCharts {
   histogram: string;

@@ -3,8 +3,7 @@
  * the cells holding the evidence its check reads (by check id: the registry in src/checks/index.ts).
  * Used to pin each result beside its cell. A check not listed here is shown against the whole notebook.
  */
-import type { Evidence, Location } from '../../types.js';
-import type { CriterionResult } from '../../core/rubric/score.js';
+import type { CriterionResult, Evidence, Location } from '../../types.js';
 
 const last = <T extends { at: Location }>(items: readonly T[]): Location[] => {
   const item = items.at(-1);

@@ -5,13 +5,13 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { GradeRow, GradeRun } from '../../grade.js';
 import { feedbackMarkdown, feedbackRows } from '../feedback.js';
 import { curveSpec, finalAccuracySpec, histogramSpec, passRateSpec, renderSvg, type CriterionTally, type CurvePoint } from './charts.js';
 import { classPage, type ClassCharts } from './class-page.js';
 import { planPages } from './pages.js';
 import type { ReferenceLoad } from './reference-band.js';
 import { submissionPage } from './submission-page.js';
+import type { GradeRow, GradeRun } from '../../types.js';
 
 export interface ReportOptions {
   /** The rubric's criteria: check id (to pin a met criterion to its evidence). */

@@ -3,11 +3,11 @@
  * file, and the copy clusters it belongs to, with links to the other members' pages. For TAs only (the
  * student feedback never mentions other students).
  */
-import type { GradeRow, GradeRun } from '../../grade.js';
 import { flagText } from '../flags.js';
 import { html, type Raw } from './escape.js';
 import { cellHref } from './notebook-view.js';
 import { baseName, type ReportPlan } from './pages.js';
+import type { GradeRow, GradeRun } from '../../types.js';
 
 const KIND_JA: Record<string, string> = { 'training-log': '学習ログ', code: 'コード', image: '画像', 'colab-user': 'Colab ユーザー' };
 

@@ -3,8 +3,7 @@
  * outputs as text and verified images; beside each cell, the criteria whose result rests on it.
  * Cells are anchored as #cell-<n> (1-based, as people count and as findings say "セル n").
  */
-import type { Notebook, NotebookCell } from '../../types.js';
-import type { CriterionResult } from '../../core/rubric/score.js';
+import type { CriterionResult, Notebook, NotebookCell } from '../../types.js';
 import { highlightPython } from './code.js';
 import { html, raw, type Raw } from './escape.js';
 import { renderMarkdown } from './markdown.js';

@@ -3,9 +3,9 @@
  * run's sorted rows, so names are stable for the same input; the id part only when it is a safe name).
  * The reading order puts the review queue first, then every other row: "next" follows it.
  */
-import type { GradeRow, GradeRun } from '../../grade.js';
 import { SAFE_ID } from '../feedback.js';
 import { reviewQueue, type ReviewReason } from '../review.js';
+import type { GradeRow, GradeRun } from '../../types.js';
 
 export interface PageRef {
   row: GradeRow;

@@ -3,7 +3,6 @@
  * reasons (each linked to the cell it rests on), training curves against the reference band, the
  * feedback the student gets, and the notebook itself with each criterion pinned beside its cell.
  */
-import type { GradeRow, GradeRun } from '../../grade.js';
 import { findingForTa } from '../../core/comment/comment.js';
 import { flagText } from '../flags.js';
 import { html, raw, type Raw } from './escape.js';
@@ -13,6 +12,7 @@ import { integrityView } from './integrity-view.js';
 import { cellHref, notebookView, STATUS_MARK, type Pin } from './notebook-view.js';
 import { pinnedCells } from './evidence-cells.js';
 import { baseName, neighbours, STATUS_JA, type PageRef, type ReportPlan } from './pages.js';
+import type { GradeRow, GradeRun } from '../../types.js';
 
 export interface SubmissionPageInput {
   run: GradeRun;
