@@ -4,7 +4,7 @@
  * momentum 0.99 / epsilon 1e-3; Keras-style layer names (dense, dense_1, …).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerSpec } from '../types.js';
+import type { LayerDescription, LayerSpec, ModelDescription } from '../types.js';
 import { kerasNamer, tfActivationOf } from './keras-names.js';
 import { deriveSeed } from './rng.js';
 
@@ -92,22 +92,6 @@ export function buildModel(layers: LayerSpec[], options: BuildOptions = {}): tf.
     model.add(makeLayer(spec, name(spec.type), index, inputShape, options));
   });
   return model;
-}
-
-export interface LayerDescription {
-  name: string;
-  /** Keras class name as Keras prints it (Dense, Dropout, …). */
-  type: string;
-  /** With the batch dimension as null: [null, 32]. */
-  outputShape: (number | null)[];
-  params: number;
-}
-
-export interface ModelDescription {
-  layers: LayerDescription[];
-  totalParams: number;
-  trainableParams: number;
-  nonTrainableParams: number;
 }
 
 function countWeights(weights: tf.LayerVariable[]): number {

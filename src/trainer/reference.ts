@@ -4,11 +4,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { CompileSpec, FitSpec, LayerSpec } from '../types.js';
+import type { CompileSpec, FitSpec, LayerSpec, ModelDescription } from '../types.js';
 import type { WantedBackend } from './backend.js';
 import { median } from '../stats.js';
 import { stepsPerEpoch, trainRows } from './split.js';
-import { describeModel, type ModelDescription } from './build-model.js';
+import { describeModel } from './build-model.js';
 import { stableJson } from './json.js';
 import { CLASSES, FEATURES, IMAGE_COLS, IMAGE_ROWS, loadMnist, TEST_COUNT, TRAIN_COUNT, type MnistData } from './mnist.js';
 import { KERAS_DEFAULTS } from './optimizer.js';
