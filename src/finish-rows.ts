@@ -5,12 +5,12 @@
  *
  *   automatic criteria points → criterion overrides → sum → late penalty (graded late work) → `total` override
  */
-import { applyLatePolicy, rejectedEffect, type LatePolicy } from './core/rubric/late-policy.js';
-import { studentKey, TOTAL, type OverrideEntry } from './rubric/overrides.js';
-import { totalPoints } from './core/rubric/score.js';
+import type { LatePolicy } from './core/rubric/late-policy.js';
+import { settleScore } from './core/rubric/settle.js';
+import { studentKey } from './rubric/overrides.js';
 import { buildComment } from './core/comment/comment.js';
 import { withNotes } from './core/comment/notes.js';
-import type { GradeRow, Lateness } from './types.js';
+import type { GradeRow, Lateness, OverrideEntry } from './types.js';
 
 export interface FinishContext {
   policy: LatePolicy;
@@ -48,53 +48,11 @@ function better(a: GradeRow, b: GradeRow): boolean {
   return a.file < b.file;
 }
 
-/** Settles the score of one row; returns warnings (overrides that could not be applied). */
+/** Settles the score of one row in place (src/core/rubric/settle.ts computes it); returns warnings. */
 export function settleRow(row: GradeRow, lateness: Lateness | null, entries: readonly OverrideEntry[], context: FinishContext): string[] {
-  const warnings: string[] = [];
-  row.overrides = [];
-  for (const entry of entries) {
-    if (entry.criterion === TOTAL) continue;
-    const criterion = row.criteria?.find((c) => c.id === entry.criterion);
-    if (!criterion) {
-      warnings.push(`overrides, line ${entry.line}: ${entry.studentId}'s ${row.file} was not graded (${row.status}), so ${entry.criterion} cannot be overridden; use criterion "total"`);
-      continue;
-    }
-    row.overrides.push(applied(entry, criterion.points, row.sha256));
-    criterion.points = entry.points;
-  }
-  row.score = row.criteria ? totalPoints(row.criteria) : 0;
-  row.late = null;
-  if (row.status === 'late' && lateness) {
-    if (row.criteria) {
-      const penalised = applyLatePolicy(row.score, context.maxScore, lateness, context.policy);
-      row.score = penalised.score;
-      row.late = penalised.effect;
-    } else {
-      row.late = rejectedEffect(lateness, context.policy);
-    }
-  }
-  const total = entries.find((entry) => entry.criterion === TOTAL);
-  if (total) {
-    row.overrides.push(applied(total, row.score, row.sha256));
-    row.score = total.points;
-  }
-  const flags = new Set(row.flags);
-  if (row.overrides.length > 0) flags.add('override');
-  if (row.overrides.some((o) => o.stale)) flags.add('override-stale');
-  row.flags = [...flags].sort();
+  const { warnings, ...settled } = settleScore(row, lateness, entries, context);
+  Object.assign(row, settled);
   return warnings;
-}
-
-function applied(entry: OverrideEntry, from: number, sha256: string): GradeRow['overrides'][number] {
-  return {
-    criterion: entry.criterion,
-    from,
-    to: entry.points,
-    reason: entry.reason,
-    grader: entry.grader,
-    line: entry.line,
-    stale: entry.sha256 !== null && entry.sha256 !== sha256.toLowerCase(),
-  };
 }
 
 /** Primary rows, scores, comments. `lateness` holds the rows whose status is late. Returns warnings. */

@@ -583,3 +583,18 @@ export interface IntegritySettings {
   /** Fingerprints, images and Colab users seen in more than this many notebooks are treated as common. */
   commonLimit: number;
 }
+
+// ───────────────────────────── overrides ─────────────────────────────
+
+export interface OverrideEntry {
+  studentId: string;
+  /** A criterion id, or `total`. */
+  criterion: string;
+  points: number;
+  reason: string;
+  grader: string;
+  /** Lower-case hex, when the row gives one. */
+  sha256: string | null;
+  /** 1-based line in the CSV. */
+  line: number;
+}

@@ -11,21 +11,9 @@ import { describeHeader, findHeader, readCsvRows } from '../ingest/csv-rows.js';
 import { lookupKey } from '../ingest/submission-times.js';
 import { decodeTextAuto } from '../ingest/text-encoding.js';
 import { suggest } from '../core/rubric/near-names.js';
+import { TOTAL } from '../core/rubric/settle.js';
+import type { OverrideEntry } from '../types.js';
 
-export const TOTAL = 'total';
-
-export interface OverrideEntry {
-  studentId: string;
-  /** A criterion id, or `total`. */
-  criterion: string;
-  points: number;
-  reason: string;
-  grader: string;
-  /** Lower-case hex, when the row gives one. */
-  sha256: string | null;
-  /** 1-based line in the CSV. */
-  line: number;
-}
 
 export interface OverrideTable {
   entries: OverrideEntry[];

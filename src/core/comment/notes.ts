@@ -3,7 +3,7 @@
  * explains the score), a deadline extension, and each TA override with who decided and why.
  */
 import { lateNote } from '../rubric/late-policy.js';
-import { TOTAL } from '../../rubric/overrides.js';
+import { TOTAL } from '../rubric/settle.js';
 import type { GradeRow } from '../../types.js';
 
 type RowForNotes = Pick<GradeRow, 'late' | 'deadline' | 'extension' | 'overrides' | 'criteria'>;

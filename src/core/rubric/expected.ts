@@ -4,7 +4,7 @@
  * from the MNIST files themselves, the steps per epoch from the fit settings.
  */
 import type { AssignmentModel } from './schema.js';
-import { stepsPerEpoch, trainRows } from '../../trainer/split.js';
+import { stepsPerEpoch, trainRows } from '../split.js';
 import type { Expected, ExpectedLayer } from '../../types.js';
 
 export interface DatasetDims {

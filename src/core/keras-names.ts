@@ -1,7 +1,7 @@
 /** Keras's names for activations (mapped to tfjs identifiers) and for layers (dense, dense_1, …). */
-import type * as tf from '@tensorflow/tfjs';
-
-export type TfActivation = NonNullable<Parameters<typeof tf.layers.dense>[0]['activation']>;
+/** The tfjs identifiers of the activations below (spelled out: the core never imports TensorFlow.js). */
+export type TfActivation =
+  | 'linear' | 'relu' | 'relu6' | 'sigmoid' | 'tanh' | 'softmax' | 'elu' | 'selu' | 'softplus' | 'softsign' | 'swish' | 'hardSigmoid' | 'gelu' | 'mish';
 
 /** Keras activation names → tfjs identifiers. */
 const KERAS_ACTIVATIONS: Record<string, TfActivation> = {
