@@ -12,24 +12,8 @@
  * Keras defaults, as describeModel builds them: Dense has a bias; BatchNormalization normalises the last
  * axis with gamma and beta (trainable) and a moving mean and variance (not trainable), 4 × features in all.
  */
-import type { LayerSpec } from '../types.js';
-import { kerasNamer, tfActivationOf } from '../trainer/keras-names.js';
-
-export interface LayerDescription {
-  name: string;
-  /** Keras class name as Keras prints it (Dense, Dropout, …). */
-  type: string;
-  /** With the batch dimension as null: [null, 32]. */
-  outputShape: (number | null)[];
-  params: number;
-}
-
-export interface ModelDescription {
-  layers: LayerDescription[];
-  totalParams: number;
-  trainableParams: number;
-  nonTrainableParams: number;
-}
+import type { LayerDescription, LayerSpec, ModelDescription } from '../types.js';
+import { kerasNamer, tfActivationOf } from './keras-names.js';
 
 /** The layer types describeModel builds (its SUPPORTED_LAYERS, in its order: the order is in a message). */
 export const DESCRIBED_LAYERS = ['Dense', 'Flatten', 'Dropout', 'InputLayer', 'Activation', 'BatchNormalization'] as const;
