@@ -41,7 +41,11 @@ export function activate(act: Activation, z: Float32Array, cols: number, out: Fl
     case 'linear':
       return z;
     case 'relu':
-      return map(z, out, (x) => (x > 0 ? x : 0));
+      for (let i = 0; i < z.length; i++) {
+        const x = z[i]!;
+        out[i] = x > 0 ? x : 0;
+      }
+      return out;
     case 'relu6':
       return map(z, out, (x) => Math.min(Math.max(x, 0), 6));
     case 'sigmoid':
@@ -66,6 +70,10 @@ export function activate(act: Activation, z: Float32Array, cols: number, out: Fl
 /** dL/dz from dL/da, given z and a = f(z), written into `dz` ('linear' returns da itself). */
 export function activationGrad(act: Activation, z: Float32Array, a: Float32Array, da: Float32Array, cols: number, dz: Float32Array): Float32Array {
   if (act === 'linear') return da;
+  if (act === 'relu') {
+    for (let i = 0; i < z.length; i++) dz[i] = z[i]! > 0 ? da[i]! : 0;
+    return dz;
+  }
   if (act === 'softmax') {
     for (let r = 0; r < z.length; r += cols) {
       let dot = 0;
@@ -79,9 +87,6 @@ export function activationGrad(act: Activation, z: Float32Array, a: Float32Array
     const y = a[i]!;
     let d: number;
     switch (act) {
-      case 'relu':
-        d = x > 0 ? 1 : 0;
-        break;
       case 'relu6':
         d = x > 0 && x < 6 ? 1 : 0;
         break;

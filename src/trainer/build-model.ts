@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LayerDescription, LayerSpec, ModelDescription } from '../types.js';
-import { kerasNamer, tfActivationOf } from './keras-names.js';
+import { kerasNamer, tfActivationOf } from '../core/keras-names.js';
 import { deriveSeed } from './rng.js';
 
 export const SUPPORTED_LAYERS = ['Dense', 'Flatten', 'Dropout', 'InputLayer', 'Activation', 'BatchNormalization'] as const;

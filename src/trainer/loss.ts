@@ -17,7 +17,7 @@ export interface BatchLoss {
   /** Mean loss over the batch. */
   loss: number;
   correct: number;
-  /** dL/d(output) for the batch mean; null when not asked for. */
+  /** dL/d(output) for the batch mean (the array passed in); null when not asked for. */
   grad: Float32Array | null;
 }
 
@@ -42,7 +42,7 @@ function argmax(a: Float32Array, offset: number, n: number): number {
   return best;
 }
 
-function rowLoss(kind: LossKind, out: Float32Array, y: Float32Array, r: number, n: number, g: Float32Array | null, scale: number): number {
+function rowLoss(kind: LossKind, out: Float32Array, y: Float32Array, r: number, n: number, g: Float32Array | null, scale: number, dO: Float64Array): number {
   if (kind === 'mse') {
     let s = 0;
     for (let j = 0; j < n; j++) {
@@ -56,7 +56,11 @@ function rowLoss(kind: LossKind, out: Float32Array, y: Float32Array, r: number, 
     let max = -Infinity;
     for (let j = 0; j < n; j++) max = Math.max(max, out[r + j]!);
     let sum = 0;
-    for (let j = 0; j < n; j++) sum += Math.exp(out[r + j]! - max);
+    for (let j = 0; j < n; j++) {
+      const e = Math.exp(out[r + j]! - max);
+      dO[j] = e;
+      sum += e;
+    }
     const lse = max + Math.log(sum);
     let l = 0;
     let ySum = 0;
@@ -64,14 +68,14 @@ function rowLoss(kind: LossKind, out: Float32Array, y: Float32Array, r: number, 
       l += y[r + j]! * (lse - out[r + j]!);
       ySum += y[r + j]!;
     }
-    if (g) for (let j = 0; j < n; j++) g[r + j] = (Math.exp(out[r + j]! - lse) * ySum - y[r + j]!) * scale;
+    // softmax = exp(z − max) / Σ exp(z − max)
+    if (g) for (let j = 0; j < n; j++) g[r + j] = ((dO[j]! / sum) * ySum - y[r + j]!) * scale;
     return l;
   }
   let total = 0;
   for (let j = 0; j < n; j++) total += out[r + j]!;
   let l = 0;
   let dot = 0;
-  const dO = new Float64Array(n);
   for (let j = 0; j < n; j++) {
     const o = out[r + j]! / total;
     const clipped = Math.min(Math.max(o, EPSILON), 1 - EPSILON);
@@ -83,14 +87,17 @@ function rowLoss(kind: LossKind, out: Float32Array, y: Float32Array, r: number, 
   return l;
 }
 
-/** Loss, correct count and (optionally) gradient for `rows` samples of `n` classes. */
-export function batchLoss(kind: LossKind, out: Float32Array, y: Float32Array, n: number, withGrad: boolean): BatchLoss {
+/**
+ * Loss, correct count and, when `grad` is given (same length as `out`), the gradient written into
+ * it, for the `out.length / n` samples of `n` classes.
+ */
+export function batchLoss(kind: LossKind, out: Float32Array, y: Float32Array, n: number, grad: Float32Array | null): BatchLoss {
   const rows = out.length / n;
-  const grad = withGrad ? new Float32Array(out.length) : null;
+  const dO = new Float64Array(n);
   let sum = 0;
   let correct = 0;
   for (let r = 0; r < out.length; r += n) {
-    sum += rowLoss(kind, out, y, r, n, grad, 1 / rows);
+    sum += rowLoss(kind, out, y, r, n, grad, 1 / rows, dO);
     if (argmax(out, r, n) === argmax(y, r, n)) correct++;
   }
   return { loss: sum / rows, correct, grad };

@@ -57,8 +57,11 @@ export interface BatchNormCache {
   invStd: Float32Array;
 }
 
-/** Training-mode forward: normalise with the batch's statistics and update the moving ones. */
-export function batchNormTrain(x: Float32Array, n: number, s: BatchNormState): { out: Float32Array; cache: BatchNormCache } {
+/**
+ * Training-mode forward: normalise with the batch's statistics (in float64) and update the moving
+ * ones; writes `out`, and `cache` for the backward pass.
+ */
+export function batchNormTrain(x: Float32Array, n: number, s: BatchNormState, out: Float32Array, cache: BatchNormCache): Float32Array {
   const rows = x.length / n;
   const mean = new Float64Array(n);
   const variance = new Float64Array(n);
@@ -70,15 +73,13 @@ export function batchNormTrain(x: Float32Array, n: number, s: BatchNormState): {
       variance[j] = variance[j]! + d * d;
     }
   }
-  const invStd = new Float32Array(n);
+  const { xhat, invStd } = cache;
   for (let j = 0; j < n; j++) {
     variance[j] = variance[j]! / rows;
     invStd[j] = 1 / Math.sqrt(variance[j]! + s.epsilon);
     s.movingMean[j] = s.movingMean[j]! * s.momentum + mean[j]! * (1 - s.momentum);
     s.movingVariance[j] = s.movingVariance[j]! * s.momentum + variance[j]! * (1 - s.momentum);
   }
-  const xhat = new Float32Array(x.length);
-  const out = new Float32Array(x.length);
   for (let r = 0; r < x.length; r += n) {
     for (let j = 0; j < n; j++) {
       const h = (x[r + j]! - mean[j]!) * invStd[j]!;
@@ -86,12 +87,11 @@ export function batchNormTrain(x: Float32Array, n: number, s: BatchNormState): {
       out[r + j] = s.gamma[j]! * h + s.beta[j]!;
     }
   }
-  return { out, cache: { xhat, invStd } };
+  return out;
 }
 
-/** Inference-mode forward with the moving statistics. */
-export function batchNormInfer(x: Float32Array, n: number, s: BatchNormState): Float32Array {
-  const out = new Float32Array(x.length);
+/** Inference-mode forward with the moving statistics, into `out`. */
+export function batchNormInfer(x: Float32Array, n: number, s: BatchNormState, out: Float32Array): Float32Array {
   for (let j = 0; j < n; j++) {
     const scale = s.gamma[j]! / Math.sqrt(s.movingVariance[j]! + s.epsilon);
     const shift = s.beta[j]! - s.movingMean[j]! * scale;
@@ -100,8 +100,16 @@ export function batchNormInfer(x: Float32Array, n: number, s: BatchNormState): F
   return out;
 }
 
-/** Backward through training-mode batch normalisation; writes dγ and dβ, returns dx. */
-export function batchNormBackward(dy: Float32Array, n: number, gamma: Float32Array, cache: BatchNormCache, dGamma: Float32Array, dBeta: Float32Array): Float32Array {
+/** Backward through training-mode batch normalisation; writes dγ, dβ and dx (into `dx`). */
+export function batchNormBackward(
+  dy: Float32Array,
+  n: number,
+  gamma: Float32Array,
+  cache: BatchNormCache,
+  dGamma: Float32Array,
+  dBeta: Float32Array,
+  dx: Float32Array,
+): Float32Array {
   const rows = dy.length / n;
   const sumD = new Float64Array(n);
   const sumDX = new Float64Array(n);
@@ -111,7 +119,6 @@ export function batchNormBackward(dy: Float32Array, n: number, gamma: Float32Arr
       sumDX[j] = sumDX[j]! + dy[r + j]! * cache.xhat[r + j]!;
     }
   }
-  const dx = new Float32Array(dy.length);
   for (let j = 0; j < n; j++) {
     dBeta[j] = sumD[j]!;
     dGamma[j] = sumDX[j]!;

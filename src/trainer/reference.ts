@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { CompileSpec, FitSpec, LayerSpec, ModelDescription } from '../types.js';
 import type { WantedBackend } from './backend.js';
 import { median } from '../stats.js';
-import { stepsPerEpoch, trainRows } from './split.js';
+import { stepsPerEpoch, trainRows } from '../core/split.js';
 import { describeModel } from './build-model.js';
 import { stableJson } from './json.js';
 import { CLASSES, FEATURES, IMAGE_COLS, IMAGE_ROWS, loadMnist, TEST_COUNT, TRAIN_COUNT, type MnistData } from './mnist.js';

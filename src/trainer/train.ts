@@ -4,20 +4,25 @@
  * every epoch, batches of batch_size with the last partial batch included, per-epoch loss/accuracy as
  * the sample-weighted running mean over the epoch's batches (Keras's metric trackers), val_* on the
  * held-out part after each epoch, test accuracy on the test set at the end. A seed makes a run
- * repeatable on one backend. The active tfjs backend (selectBackend) runs the matrix products.
+ * repeatable on one backend.
+ *
+ * Two engines run the steps: 'explicit' (CPU: explicit gradients over typed arrays, the products and
+ * Adam in the trainer's own SIMD kernels; used with the wasm and cpu backends) and 'device' (tfjs's
+ * own kernels end to end, weights and batches kept on the device; used with the tensorflow backend,
+ * i.e. tfjs-node-gpu). Both take the same shuffles and dropout masks from the run's seed.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { CompileSpec, FitSpec, LayerSpec } from '../types.js';
-import { evaluate, gatherRows } from './batches.js';
+import { EVAL_CHUNK, evaluate, gatherRows } from './batches.js';
 import { median } from '../stats.js';
-import { trainRows } from './split.js';
+import { trainRows } from '../core/split.js';
 import { buildModel } from './build-model.js';
+import { deviceEngine } from './device.js';
 import { batchLoss, lossKind, type LossKind } from './loss.js';
 import { CLASSES, FEATURES, type MnistData } from './mnist.js';
 import { Net } from './net.js';
-import { Scratch } from './ops.js';
-import { makeOptimizer } from './optimizer.js';
-import { planFromModel, TrainerUnsupportedError } from './plan.js';
+import { makeOptimizer, type Optimizer } from './optimizer.js';
+import { planFromModel, TrainerUnsupportedError, type Plan } from './plan.js';
 import { deriveSeed, Rng } from './rng.js';
 
 export interface TrainSpec {
@@ -43,11 +48,34 @@ export interface TrainOptions extends TrainSpec {
   /** Keras's fit(shuffle=True) by default. */
   shuffle?: boolean;
   onEpoch?: (result: EpochResult) => void;
+  /** Default: 'device' on the tensorflow backend (tfjs-node-gpu), else 'explicit'. */
+  engine?: EngineName;
+}
+
+export type EngineName = 'explicit' | 'device';
+
+/** What the training loop asks of an engine; rows are given as indices into the training images. */
+export interface Engine {
+  /** One epoch of steps over indices[0 … count) in batches; sums of per-sample loss and correct predictions. */
+  trainEpoch(indices: Int32Array, count: number, batchSize: number, dropoutRng: Rng): { lossSum: number; correct: number };
+  /** Mean loss and accuracy over rows [start, start+count) of the training images ('train') or of the test images ('test'). */
+  evaluate(set: 'train' | 'test', start: number, count: number): { loss: number; accuracy: number };
+  dispose(): void;
+}
+
+/** What an engine is made from: the model's plan, its loss, its optimizer, the data. */
+export interface EngineInput {
+  plan: Plan;
+  kind: LossKind;
+  optimizer: Optimizer;
+  data: MnistData;
+  batchSize: number;
 }
 
 export interface TrainResult {
   seed: number;
   backend: string;
+  engine: EngineName;
   /**
    * 'split': the last validationSplit of the training data; 'test': validation_data given (it
    * overrides validation_split, as in Keras) and the test set stands in for it; 'none'.
@@ -65,7 +93,7 @@ export interface TrainResult {
   secondsPerEpoch: number;
 }
 
-function buildNet(layers: LayerSpec[], loss: string | null, seed: number): { net: Net; kind: LossKind } {
+function buildPlan(layers: LayerSpec[], loss: string | null, seed: number): { plan: Plan; kind: LossKind } {
   const model = buildModel(layers, { seed });
   try {
     const plan = planFromModel(model);
@@ -73,16 +101,46 @@ function buildNet(layers: LayerSpec[], loss: string | null, seed: number): { net
     if (plan.outputSize !== CLASSES) throw new TrainerUnsupportedError(`the model gives ${plan.outputSize} outputs; MNIST has ${CLASSES} classes`);
     const last = plan.ops[plan.ops.length - 1];
     const endsInSoftmax = (last?.kind === 'dense' || last?.kind === 'activation') && last.activation === 'softmax';
-    const kind = lossKind(loss, endsInSoftmax);
-    return { net: new Net(tf, plan, kind === 'cce-logits'), kind };
+    return { plan, kind: lossKind(loss, endsInSoftmax) };
   } finally {
     model.dispose();
   }
 }
 
+/** The CPU engine: explicit gradients, the products and the optimizer in the trainer's SIMD kernels. */
+export function explicitEngine({ plan, kind, optimizer, data, batchSize }: EngineInput): Engine {
+  const net = new Net(plan, kind === 'cce-logits', Math.max(batchSize, EVAL_CHUNK));
+  const labels = new Float32Array(batchSize * CLASSES);
+  const grad = new Float32Array(batchSize * CLASSES);
+  return {
+    trainEpoch(indices, count, size, dropoutRng) {
+      let lossSum = 0;
+      let correct = 0;
+      for (let s = 0; s < count; s += size) {
+        const rows = Math.min(size, count - s);
+        const yb = gatherRows(data.trainOneHot, CLASSES, indices, s, rows, labels);
+        const xb = gatherRows(data.trainImages, FEATURES, indices, s, rows, net.input(rows));
+        const out = net.forward(xb, rows, true, dropoutRng);
+        const b = batchLoss(kind, out, yb, CLASSES, grad.subarray(0, rows * CLASSES));
+        net.backward(b.grad!);
+        optimizer.step(net.params);
+        lossSum += b.loss * rows;
+        correct += b.correct;
+      }
+      return { lossSum, correct };
+    },
+    evaluate(set, start, count) {
+      return set === 'train'
+        ? evaluate(net, kind, data.trainImages, data.trainOneHot, start, count)
+        : evaluate(net, kind, data.testImages, data.testOneHot, start, count);
+    },
+    dispose() {},
+  };
+}
+
 export function train(options: TrainOptions): TrainResult {
   const { data, seed, fit } = options;
-  const { net, kind } = buildNet(options.layers, options.compile.loss, seed);
+  const { plan, kind } = buildPlan(options.layers, options.compile.loss, seed);
   const optimizer = makeOptimizer(options.compile.optimizer, options.compile.learningRate);
   const epochs = options.epochs ?? fit.epochs ?? 1;
   const batchSize = fit.batchSize ?? 32;
@@ -95,59 +153,49 @@ export function train(options: TrainOptions): TrainResult {
   const n = data.trainCount;
   const splitAt = validation === 'split' ? trainRows(n, split) : n;
   if (splitAt <= 0) throw new RangeError(`validation_split ${split} leaves no training data`);
-  const indices = Int32Array.from({ length: splitAt }, (_, i) => i);
-  const shuffleRng = new Rng(deriveSeed(seed, 'shuffle'));
-  const dropoutRng = new Rng(deriveSeed(seed, 'dropout'));
-  const steps = Math.ceil(splitAt / batchSize);
-  const results: EpochResult[] = [];
-  const scratch = new Scratch();
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    const t0 = performance.now();
-    if (options.shuffle ?? true) shuffleRng.shuffle(indices);
-    let lossSum = 0;
-    let correct = 0;
-    for (let s = 0; s < splitAt; s += batchSize) {
-      const rows = Math.min(batchSize, splitAt - s);
-      const xb = gatherRows(data.trainImages, FEATURES, indices, s, rows, scratch);
-      const yb = gatherRows(data.trainOneHot, CLASSES, indices, s, rows, scratch);
-      const out = net.forward(xb, rows, true, dropoutRng);
-      const b = batchLoss(kind, out, yb, CLASSES, true);
-      net.backward(b.grad!);
-      optimizer.step(net.plan.params);
-      lossSum += b.loss * rows;
-      correct += b.correct;
+  const engineName: EngineName = options.engine ?? (tf.getBackend() === 'tensorflow' ? 'device' : 'explicit');
+  const input: EngineInput = { plan, kind, optimizer, data, batchSize };
+  const engine = engineName === 'device' ? deviceEngine(tf, input) : explicitEngine(input);
+  try {
+    const indices = Int32Array.from({ length: splitAt }, (_, i) => i);
+    const shuffleRng = new Rng(deriveSeed(seed, 'shuffle'));
+    const dropoutRng = new Rng(deriveSeed(seed, 'dropout'));
+    const results: EpochResult[] = [];
+    for (let epoch = 1; epoch <= epochs; epoch++) {
+      const t0 = performance.now();
+      if (options.shuffle ?? true) shuffleRng.shuffle(indices);
+      const { lossSum, correct } = engine.trainEpoch(indices, splitAt, batchSize, dropoutRng);
+      const val =
+        validation === 'split' ? engine.evaluate('train', splitAt, n - splitAt) : validation === 'test' ? engine.evaluate('test', 0, data.testCount) : null;
+      const result: EpochResult = {
+        epoch,
+        loss: lossSum / splitAt,
+        accuracy: correct / splitAt,
+        val_loss: val?.loss ?? null,
+        val_accuracy: val?.accuracy ?? null,
+        seconds: (performance.now() - t0) / 1000,
+      };
+      results.push(result);
+      options.onEpoch?.(result);
     }
-    const val =
-      validation === 'split'
-        ? evaluate(net, kind, data.trainImages, data.trainOneHot, splitAt, n - splitAt)
-        : validation === 'test'
-          ? evaluate(net, kind, data.testImages, data.testOneHot, 0, data.testCount)
-          : null;
-    const result: EpochResult = {
-      epoch,
-      loss: lossSum / splitAt,
-      accuracy: correct / splitAt,
-      val_loss: val?.loss ?? null,
-      val_accuracy: val?.accuracy ?? null,
-      seconds: (performance.now() - t0) / 1000,
+    const test = engine.evaluate('test', 0, data.testCount);
+    const timed = results.length > 1 ? results.slice(1) : results;
+    return {
+      seed,
+      backend: tf.getBackend(),
+      engine: engineName,
+      validation,
+      trainSamples: splitAt,
+      validationSamples: validation === 'split' ? n - splitAt : validation === 'test' ? data.testCount : 0,
+      testSamples: data.testCount,
+      batchSize,
+      stepsPerEpoch: Math.ceil(splitAt / batchSize),
+      epochs: results,
+      testLoss: test.loss,
+      testAccuracy: test.accuracy,
+      secondsPerEpoch: median(timed.map((r) => r.seconds)),
     };
-    results.push(result);
-    options.onEpoch?.(result);
+  } finally {
+    engine.dispose();
   }
-  const test = evaluate(net, kind, data.testImages, data.testOneHot, 0, data.testCount);
-  const timed = results.length > 1 ? results.slice(1) : results;
-  return {
-    seed,
-    backend: tf.getBackend(),
-    validation,
-    trainSamples: splitAt,
-    validationSamples: validation === 'split' ? n - splitAt : validation === 'test' ? data.testCount : 0,
-    testSamples: data.testCount,
-    batchSize,
-    stepsPerEpoch: steps,
-    epochs: results,
-    testLoss: test.loss,
-    testAccuracy: test.accuracy,
-    secondsPerEpoch: median(timed.map((r) => r.seconds)),
-  };
 }

@@ -38,7 +38,7 @@ function compare(layers: LayerSpec[], loss: string): void {
   const plan = planFromModel(model);
   const last = plan.ops[plan.ops.length - 1]!;
   const kind = lossKind(loss, (last.kind === 'dense' || last.kind === 'activation') && last.activation === 'softmax');
-  const net = new Net(tf, plan, kind === 'cce-logits');
+  const net = new Net(plan, kind === 'cce-logits', ROWS);
 
   const predicted = tf.tidy(() => (model.predict(tf.tensor2d(x, [ROWS, 784])) as tf.Tensor).dataSync());
   const inferred = net.forward(x, ROWS, false, null);
@@ -46,7 +46,7 @@ function compare(layers: LayerSpec[], loss: string): void {
   expectClose(probabilities, predicted, 1e-5);
 
   const out = net.forward(x, ROWS, true, null);
-  const ours = batchLoss(kind, out, y, 10, true);
+  const ours = batchLoss(kind, out, y, 10, new Float32Array(out.length));
   net.backward(ours.grad!);
 
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
@@ -88,6 +88,9 @@ describe('explicit gradients agree with tfjs autodiff of the built model', () =>
   it('other activations', () =>
     compare([dense(12, 'selu', [784]), dense(12, 'softsign'), dense(12, 'swish'), dense(12, 'relu6'), dense(12, 'softplus'), dense(10, 'softmax')], 'categorical_crossentropy'));
 
+  it('widths that use every column pass of the kernels (blocks of 32, of 4, single columns)', () =>
+    compare([dense(70, 'relu', [784]), dense(37, 'tanh'), dense(10, 'softmax')], 'categorical_crossentropy'));
+
   it('cross-entropy on a non-softmax output (renormalised and clipped, as Keras does)', () =>
     compare([dense(16, 'relu', [784]), dense(10, 'sigmoid')], 'categorical_crossentropy'));
 
@@ -100,12 +103,11 @@ describe('explicit gradients agree with tfjs autodiff of the built model', () =>
     expect(dropped).toBeLessThan(0.27);
     expect(new Set(mask)).toEqual(new Set([0, Math.fround(1 / 0.75)]));
     const model = buildModel([dense(16, 'relu', [784]), layer('Dropout', { rate: 0.5 }), dense(10, 'softmax')], { seed: 1 });
-    const net = new Net(tf, planFromModel(model), true);
+    const net = new Net(planFromModel(model), true, ROWS);
     const { x } = batch(4);
     const eval1 = [...net.forward(x, ROWS, false, null)];
     expect([...net.forward(x, ROWS, false, null)]).toEqual(eval1);
     expect([...net.forward(x, ROWS, true, new Rng(2))]).not.toEqual(eval1);
-    net.release();
     model.dispose();
   });
 });

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { makeOptimizer, UnsupportedOptimizerError } from '../../src/trainer/optimizer.js';
-import type { Param } from '../../src/trainer/plan.js';
+import type { KernelParam } from '../../src/trainer/net.js';
+import { Kernels } from '../../src/trainer/wasm/kernels.js';
 
-const param = (value: number[]): Param => ({ name: 'p', shape: [value.length], value: Float32Array.from(value), grad: new Float32Array(value.length) });
+/** A parameter in the trainer's kernel memory, as Net makes them. */
+function param(value: number[]): KernelParam {
+  const kernels = new Kernels(4096);
+  const valueBuf = kernels.floats(value.length);
+  const gradBuf = kernels.floats(value.length);
+  valueBuf.view.set(value);
+  return { name: 'p', shape: [value.length], value: valueBuf.view, grad: gradBuf.view, kernels, valueBuf, gradBuf, slots: [kernels.floats(value.length), kernels.floats(value.length)] };
+}
 
 describe('optimizers with Keras update rules', () => {
-  it('Adam: α = lr·√(1−β2^t)/(1−β1^t), p −= α·m/(√v + 1e-7), defaults from compile(optimizer="Adam")', () => {
+  it('Adam: α = lr·√(1−β2^t)/(1−β1^t), p −= α·m/(√v + 1e-7), defaults from compile(optimizer="Adam"); float32 in the SIMD kernel', () => {
     const p = param([0.5, -0.25, 0]);
     const adam = makeOptimizer('Adam', null);
     expect(adam.learningRate).toBe(0.001);

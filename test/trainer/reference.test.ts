@@ -6,7 +6,7 @@ import { stableJson } from '../../src/trainer/json.js';
 import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../helpers/lecture.js';
 import { loadMnist } from '../../src/trainer/mnist.js';
 import { computeReference, writeReferenceFile, type ReferenceProgress } from '../../src/trainer/reference.js';
-import { stepsPerEpoch } from '../../src/trainer/split.js';
+import { stepsPerEpoch } from '../../src/core/split.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'reference-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
