@@ -44,15 +44,17 @@ export function deviceEngine(tf: TF, { plan, kind, optimizer, data }: EngineInpu
     (test ??= [own(tf.tensor2d(data.testImages, [data.testCount, FEATURES])), own(tf.tensor2d(data.testOneHot, [data.testCount, CLASSES]))]);
 
   const variables = new Map<Param, tfjs.Variable>();
-  for (const p of plan.params) variables.set(p, own(tf.variable(tf.tensor(p.value, p.shape), true)));
+  // tf.variable keeps its initial tensor alive: make that in a tidy.
+  const variable = (make: () => tfjs.Tensor, trainable: boolean) => own(tf.tidy(() => tf.variable(make(), trainable)));
+  for (const p of plan.params) variables.set(p, variable(() => tf.tensor(p.value, p.shape), true));
   const trainable = plan.params.map((p) => variables.get(p)!);
   const bn = new Map<PlanOp, { mean: tfjs.Variable; variance: tfjs.Variable; momentum: tfjs.Scalar; rest: tfjs.Scalar; epsilon: tfjs.Scalar }>();
   for (const op of plan.ops) {
     if (op.kind !== 'batchnorm') continue;
     const s = op.state;
     bn.set(op, {
-      mean: own(tf.variable(tf.tensor1d(s.movingMean), false)),
-      variance: own(tf.variable(tf.tensor1d(s.movingVariance), false)),
+      mean: variable(() => tf.tensor1d(s.movingMean), false),
+      variance: variable(() => tf.tensor1d(s.movingVariance), false),
       momentum: scalar(s.momentum),
       rest: scalar(1 - s.momentum),
       epsilon: scalar(s.epsilon),
@@ -60,7 +62,7 @@ export function deviceEngine(tf: TF, { plan, kind, optimizer, data }: EngineInpu
   }
 
   const adam = optimizer.name === 'adam';
-  const slots = adam ? trainable.map((v) => [own(tf.variable(tf.zerosLike(v), false)), own(tf.variable(tf.zerosLike(v), false))] as const) : [];
+  const slots = adam ? trainable.map((v) => [variable(() => tf.zerosLike(v), false), variable(() => tf.zerosLike(v), false)] as const) : [];
   const c1 = scalar(1 - KERAS_DEFAULTS.adam.beta1);
   const c2 = scalar(1 - KERAS_DEFAULTS.adam.beta2);
   const adamEps = scalar(KERAS_DEFAULTS.adam.epsilon);

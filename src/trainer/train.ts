@@ -138,6 +138,11 @@ export function explicitEngine({ plan, kind, optimizer, data, batchSize }: Engin
   };
 }
 
+/** The engine a backend trains with: tfjs's own kernels on the tensorflow backend (tfjs-node-gpu), else the explicit CPU engine. */
+export function defaultEngine(backend: string): EngineName {
+  return backend === 'tensorflow' ? 'device' : 'explicit';
+}
+
 export function train(options: TrainOptions): TrainResult {
   const { data, seed, fit } = options;
   const { plan, kind } = buildPlan(options.layers, options.compile.loss, seed);
@@ -153,7 +158,7 @@ export function train(options: TrainOptions): TrainResult {
   const n = data.trainCount;
   const splitAt = validation === 'split' ? trainRows(n, split) : n;
   if (splitAt <= 0) throw new RangeError(`validation_split ${split} leaves no training data`);
-  const engineName: EngineName = options.engine ?? (tf.getBackend() === 'tensorflow' ? 'device' : 'explicit');
+  const engineName: EngineName = options.engine ?? defaultEngine(tf.getBackend());
   const input: EngineInput = { plan, kind, optimizer, data, batchSize };
   const engine = engineName === 'device' ? deviceEngine(tf, input) : explicitEngine(input);
   try {
