@@ -16,7 +16,7 @@ import { applyCommentLimit } from './core/comment/comment.js';
 import { rubricJsonSchema } from './rubric/json-schema.js';
 // Modules that load TensorFlow.js (about half a second) are imported when they are needed.
 import type { WantedBackend } from './trainer/backend.js';
-import type { LoadedRubric } from './rubric/load.js';
+import type { LoadedRubric } from './core/rubric/validate.js';
 import { trainingProgressLine } from './report/training-progress.js';
 import { formatInspect, inspectFile } from './inspect/index.js';
 import { createProgressBar } from './parallel/progress.js';

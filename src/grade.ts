@@ -13,12 +13,13 @@ import { extensionFor, readExtensions, unusedExtensions, type Extension, type Ex
 import { selectSubmissions } from './ingest/select.js';
 import { isSystemPath, SYSTEM_FILE_PROBLEM } from './ingest/file-kinds.js';
 import { maxScore, totalPoints } from './core/rubric/score.js';
-import type { LoadedRubric } from './rubric/load.js';
+import type { LoadedRubric } from './core/rubric/validate.js';
 import type { Expected, GradeRow, GradeRun, Identity, Lateness, StudentModel, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
 import { acceptsLateWork, judgeLateness } from './core/rubric/late-policy.js';
 import { overridesByStudent, readOverrides } from './rubric/overrides.js';
 import { finishRows } from './finish-rows.js';
-import { readTemplate, type NotebookIntegrity } from './integrity/index.js';
+import { readTemplate } from './integrity/index.js';
+import type { NotebookIntegrity } from './core/integrity/analyse.js';
 import { finishIntegrity } from './integrity/run.js';
 import type { NotebookOutcome } from './core/grade-notebook.js';
 import { createGradePool, threadsFor, type GradePool } from './parallel/pool.js';

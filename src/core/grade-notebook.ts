@@ -5,9 +5,9 @@
  * notebook's problem only: the file gets a row that says so, and the batch goes on.
  */
 import { extractEvidence } from './evidence.js';
-import { analyseNotebook, type NotebookIntegrity, type TemplateSource } from '../integrity/index.js';
+import { analyseNotebook, type NotebookIntegrity, type TemplateSource } from './integrity/analyse.js';
 import { parseNotebook } from './notebook/parse.js';
-import type { LoadedRubric } from '../rubric/load.js';
+import type { LoadedRubric } from './rubric/validate.js';
 import { scoreCriteria } from './rubric/score.js';
 import type { Expected, GradeRow, ModelSpec, StudentModel } from '../types.js';
 
@@ -47,7 +47,7 @@ export const unreadableOutcome = (reason: string, flags: string[] = []): Noteboo
 });
 
 export async function gradeNotebook(job: NotebookJob, context: NotebookContext): Promise<NotebookOutcome> {
-  const bytes = Buffer.isBuffer(job.bytes) ? job.bytes : Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+  const bytes = job.bytes;
   const parsed = parseNotebook(bytes);
   if (!parsed.ok) return unreadableOutcome(parsed.reason);
   const evidence = await extractEvidence(parsed.notebook);

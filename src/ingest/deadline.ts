@@ -2,8 +2,8 @@
  * The deadline and lateness. A deadline includes the whole last unit it is written to: `2023-11-16T23:59`
  * means on time up to 23:59:59.999, `…23:59:30` up to 23:59:30.999, `2023-11-16` the whole day.
  */
-import { DateTime } from 'luxon';
 import { GraderError } from '../core/errors.js';
+import { wallClockIn } from '../core/util/time.js';
 import { assertTimeZone, endOfUnit, parseWallClock } from './wall-clock.js';
 
 /**
@@ -28,5 +28,5 @@ export function isLate(submittedAt: Date, deadline: Date): boolean {
 /** `2023-11-16 22:38:17` in `tz` (WebClass's form, for CSVs and reports). */
 export function formatInZone(date: Date, tz: string): string {
   assertTimeZone(tz);
-  return DateTime.fromJSDate(date, { zone: tz }).toFormat('yyyy-MM-dd HH:mm:ss');
+  return wallClockIn(date, tz);
 }

@@ -6,25 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { RubricError } from '../core/errors.js';
-import { loadPythonParser } from '../core/python/tree-sitter.js';
-import type { CopyCluster, Evidence, IntegritySettings, Notebook, StudentModel } from '../types.js';
+import type { TemplateSource } from '../core/integrity/analyse.js';
+import type { CopyCluster, IntegritySettings } from '../types.js';
 import { buildClusters } from './clusters.js';
 import { accountPairs, codePairs, imagePairs, logPairs, MIN_CODE_SIMILARITY, MIN_SHARED_FINGERPRINTS, type Member } from './copies.js';
-import { notebookFacts, type NotebookFacts } from '../core/integrity/facts.js';
-import { provenanceFindings, type ProvenanceContext } from '../core/integrity/provenance.js';
-import { staleOutputFindings, type LocalFinding } from '../core/integrity/stale.js';
-import { buildTemplate, EMPTY_TEMPLATE, type Template } from '../core/integrity/template.js';
 import { K, WINDOW } from '../core/integrity/winnow.js';
 
 export type { Member } from './copies.js';
 export type { NotebookFacts } from '../core/integrity/facts.js';
 export type { LocalFinding } from '../core/integrity/stale.js';
-
-/** The template as text, to be built once per thread (the build needs the Python parser). */
-export interface TemplateSource {
-  name: string;
-  text: string;
-}
 
 /** Reads the rubric's `template` (relative to the rubric file); null when the rubric names none. */
 export async function readTemplate(rubricFile: string, template: string | undefined): Promise<TemplateSource | null> {
@@ -35,38 +25,6 @@ export async function readTemplate(rubricFile: string, template: string | undefi
   } catch (error) {
     throw new RubricError(rubricFile, [`template: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
   }
-}
-
-const built = new Map<string, Promise<Template>>();
-
-export function templateFor(source: TemplateSource | null): Promise<Template> {
-  if (!source) return Promise.resolve(EMPTY_TEMPLATE);
-  const key = `${source.name}\u0000${source.text}`;
-  let template = built.get(key);
-  if (!template) {
-    template = loadPythonParser().then((parser) => buildTemplate(parser, source.name, source.text));
-    built.set(key, template);
-  }
-  return template;
-}
-
-export interface NotebookIntegrity {
-  facts: NotebookFacts;
-  findings: LocalFinding[];
-}
-
-export async function analyseNotebook(
-  input: { bytes: Buffer; notebook: Notebook; evidence: Evidence; studentModel: StudentModel | null },
-  template: TemplateSource | null,
-  context: ProvenanceContext,
-): Promise<NotebookIntegrity> {
-  const [parser, tpl] = await Promise.all([loadPythonParser(), templateFor(template)]);
-  const facts = notebookFacts(input.notebook, input.evidence, tpl, parser);
-  const findings = [
-    ...staleOutputFindings(input.notebook, input.evidence, input.studentModel),
-    ...provenanceFindings(input.bytes, input.notebook, facts, context),
-  ];
-  return { facts, findings };
 }
 
 /** Fingerprints, images and accounts held by more notebooks than this are the class's common ground. */

@@ -4,7 +4,8 @@
  * never compared with their later one), and every member of a copy cluster is flagged `suspected-copy`.
  */
 import { compareBytewise } from '../ingest/file-kinds.js';
-import { detectCopies, integritySettings, type Member, type NotebookIntegrity } from './index.js';
+import type { NotebookIntegrity } from '../core/integrity/analyse.js';
+import { detectCopies, integritySettings, type Member } from './index.js';
 import type { GradeRow, IntegrityFinding, IntegrityResult } from '../types.js';
 
 export const SUSPECTED_COPY = 'suspected-copy';

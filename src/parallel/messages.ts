@@ -1,6 +1,6 @@
 /** What the main thread and a grading worker say to each other (plain data, structured-cloned). */
 import type { NotebookJob, NotebookOutcome } from '../core/grade-notebook.js';
-import type { TemplateSource } from '../integrity/index.js';
+import type { TemplateSource } from '../core/integrity/analyse.js';
 import type { Expected, ModelSpec, StudentModel } from '../types.js';
 
 /** What a worker needs to rebuild the grading context: plain data only (the expected values follow in a message). */

@@ -14,7 +14,7 @@ import {
   type NotebookJob,
   type NotebookOutcome,
 } from '../core/grade-notebook.js';
-import type { LoadedRubric } from '../rubric/load.js';
+import type { LoadedRubric } from '../core/rubric/validate.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
 import type { Expected } from '../types.js';
 

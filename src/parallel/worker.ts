@@ -7,7 +7,8 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { gradeNotebookSafely, withoutDetails, type NotebookContext } from '../core/grade-notebook.js';
-import { loadRubric, validateRubric } from '../rubric/load.js';
+import { validateRubric } from '../core/rubric/validate.js';
+import { loadRubric } from '../rubric/load.js';
 import type { Expected, ModelSpec, StudentModel } from '../types.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
 

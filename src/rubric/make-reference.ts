@@ -5,7 +5,7 @@
 import { GraderError } from '../core/errors.js';
 import type { WantedBackend } from '../trainer/backend.js';
 import { computeReference, writeReferenceFile, type ReferenceFile, type ReferenceProgress } from '../trainer/reference.js';
-import type { LoadedRubric } from './load.js';
+import type { LoadedRubric } from '../core/rubric/validate.js';
 import { referencePath } from './reference-file.js';
 import { assignmentLayers } from './resolve-expected.js';
 

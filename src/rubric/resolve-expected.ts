@@ -9,7 +9,7 @@ import { IMAGE_COLS, IMAGE_ROWS, readTestLabels, TEST_COUNT, TRAIN_COUNT } from 
 import type { Expected, LayerSpec } from '../types.js';
 import { deriveExpected } from '../core/rubric/expected.js';
 import type { AssignmentModel } from '../core/rubric/schema.js';
-import type { LoadedRubric } from './load.js';
+import type { LoadedRubric } from '../core/rubric/validate.js';
 import { accuracyThreshold, checkReferenceMatches, readReferenceFile, referencePath } from './reference-file.js';
 
 export function assignmentLayers(model: AssignmentModel): LayerSpec[] {

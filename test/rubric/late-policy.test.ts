@@ -96,7 +96,7 @@ describe('late: in a rubric file', () => {
   it('names the path and suggests near keys', async () => {
     const { readFile } = await import('node:fs/promises');
     const { parse } = await import('yaml');
-    const { validateRubric } = await import('../../src/rubric/load.js');
+    const { validateRubric } = await import('../../src/core/rubric/validate.js');
     const data = parse(await readFile(new URL('../../rubrics/kadai4.yaml', import.meta.url), 'utf8')) as Record<string, unknown>;
     expect(validateRubric({ ...data, late: { policy: 'penalty', per: 'day', points: 1 } }, 'r.yaml').late).toMatchObject({ policy: 'penalty', graceMinutes: 0 });
     expect(() => validateRubric({ ...data, late: { policy: 'penalty', pre: 'day', points: 1 } }, 'r.yaml')).toThrow(/late\.pre: unknown key\. Did you mean "per"\?/);

@@ -6,7 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checks } from '../../src/core/checks/index.js';
 import { RubricError } from '../../src/core/errors.js';
-import { loadRubric, validateRubric } from '../../src/rubric/load.js';
+import { validateRubric } from '../../src/core/rubric/validate.js';
+import { loadRubric } from '../../src/rubric/load.js';
 
 const KADAI4 = new URL('../../rubrics/kadai4.yaml', import.meta.url);
 

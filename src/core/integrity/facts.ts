@@ -3,7 +3,7 @@
  * thread) so that the main thread only compares: code fingerprints with the template's removed, the
  * per-epoch training metrics, hashes of image outputs, and the Colab accounts that ran its cells.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/sha256.js';
 import type { Parser } from 'web-tree-sitter';
 import type { Evidence, Notebook } from '../../types.js';
 import { normaliseCellText, type Template } from './template.js';
@@ -131,7 +131,7 @@ function imageHashes(notebook: Notebook, ownCells: Set<number>): NotebookFacts['
     if (!ownCells.has(cell.index)) continue;
     for (const output of cell.outputs) {
       for (const raster of output.rasters ?? []) {
-        result.push({ hash: createHash('sha256').update(raster.base64).digest('hex'), cell: cell.index });
+        result.push({ hash: sha256Hex(raster.base64), cell: cell.index });
       }
     }
   }

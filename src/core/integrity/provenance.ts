@@ -4,8 +4,7 @@
  * changed), cells run by an account whose name is not the submitter's, or by several accounts. Also
  * bytes that are not UTF-8 (the notebook was re-encoded or edited outside Jupyter).
  */
-import { isUtf8 } from 'node:buffer';
-import { formatInZone } from '../../ingest/deadline.js';
+import { wallClockIn } from '../util/time.js';
 import type { Notebook } from '../../types.js';
 import type { NotebookFacts } from './facts.js';
 import { compareNames } from './names.js';
@@ -22,7 +21,7 @@ export interface ProvenanceContext {
   tz: string;
 }
 
-export function provenanceFindings(bytes: Buffer, notebook: Notebook, facts: NotebookFacts, context: ProvenanceContext): LocalFinding[] {
+export function provenanceFindings(bytes: Uint8Array, notebook: Notebook, facts: NotebookFacts, context: ProvenanceContext): LocalFinding[] {
   return [...timeFindings(notebook, context), ...accountFindings(facts, context.name), ...encodingFindings(bytes)];
 }
 
@@ -34,15 +33,15 @@ function timeFindings(notebook: Notebook, context: ProvenanceContext): LocalFind
   }
   if (!last) return [];
   const lastRun = last;
-  const when = (): string => `cell ${lastRun.cell + 1} was last run at ${formatInZone(new Date(lastRun.at), context.tz)}`;
+  const when = (): string => `cell ${lastRun.cell + 1} was last run at ${wallClockIn(new Date(lastRun.at), context.tz)}`;
   const findings: LocalFinding[] = [];
   if (last.at > context.submittedAt.getTime() + CLOCK_GRACE_MS) {
-    findings.push({ flag: 'executed-after-submission', evidence: `${when()}, after the submission time ${formatInZone(context.submittedAt, context.tz)}`, at: { cell: last.cell } });
+    findings.push({ flag: 'executed-after-submission', evidence: `${when()}, after the submission time ${wallClockIn(context.submittedAt, context.tz)}`, at: { cell: last.cell } });
   }
   // a file submitted late was naturally run after the deadline: its lateness is the late policy's matter
   const submittedOnTime = context.submittedAt.getTime() <= context.deadline.getTime();
   if (submittedOnTime && last.at > context.deadline.getTime() + CLOCK_GRACE_MS) {
-    findings.push({ flag: 'executed-after-deadline', evidence: `${when()}, after the deadline ${formatInZone(context.deadline, context.tz)}`, at: { cell: last.cell } });
+    findings.push({ flag: 'executed-after-deadline', evidence: `${when()}, after the deadline ${wallClockIn(context.deadline, context.tz)}`, at: { cell: last.cell } });
   }
   return findings;
 }
@@ -71,10 +70,19 @@ function accountFindings(facts: NotebookFacts, submitter: string | null): LocalF
   return findings;
 }
 
-function encodingFindings(bytes: Buffer): LocalFinding[] {
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function encodingFindings(bytes: Uint8Array): LocalFinding[] {
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   if (utf16 || isUtf8(bytes)) return [];
-  const text = bytes.toString('utf8');
-  const offset = Buffer.byteLength(text.slice(0, Math.max(0, text.indexOf('\uFFFD'))), 'utf8');
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const offset = new TextEncoder().encode(text.slice(0, Math.max(0, text.indexOf('\uFFFD')))).length;
   return [{ flag: 'invalid-utf8', evidence: `the file is not valid UTF-8 (first bad byte near offset ${offset}); bad bytes were read as U+FFFD` }];
 }

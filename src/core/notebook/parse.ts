@@ -13,7 +13,7 @@ export const MAX_CELLS = 10_000;
 
 export type ParseNotebookResult = { ok: true; notebook: Notebook } | { ok: false; reason: string };
 
-export function parseNotebook(bytes: Buffer | string): ParseNotebookResult {
+export function parseNotebook(bytes: Uint8Array | string): ParseNotebookResult {
   try {
     return parseUnchecked(bytes);
   } catch (error) {
@@ -22,9 +22,9 @@ export function parseNotebook(bytes: Buffer | string): ParseNotebookResult {
   }
 }
 
-function parseUnchecked(bytes: Buffer | string): ParseNotebookResult {
+function parseUnchecked(bytes: Uint8Array | string): ParseNotebookResult {
   const fail = (reason: string): ParseNotebookResult => ({ ok: false, reason });
-  if (Buffer.isBuffer(bytes) && bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
+  if (typeof bytes !== 'string' && bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     return fail('The file is a zip archive, not a notebook (.ipynb files are JSON text).');
   }
   const text = decode(bytes).replace(/^\uFEFF/, '');
@@ -70,14 +70,12 @@ function parseUnchecked(bytes: Buffer | string): ParseNotebookResult {
 }
 
 /** UTF-8 (with or without BOM); UTF-16 LE or BE when the file starts with its BOM (Windows editors). */
-function decode(bytes: Buffer | string): string {
+function decode(bytes: Uint8Array | string): string {
   if (typeof bytes === 'string') return bytes;
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-    return swapped.swap16().toString('utf16le');
-  }
-  return bytes.toString('utf8');
+  // ignoreBOM: a BOM is handled here (and by the caller), never dropped twice
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 function describeJsonType(value: unknown): string {

@@ -26,7 +26,7 @@ export function rasterImages(bundle: Record<string, unknown>): { mime: RasterMim
   for (const mime of Object.keys(SIGNATURES) as RasterMime[]) {
     const base64 = joinMultiline(bundle[mime]).replace(/\s+/g, '');
     if (base64 === '' || !isBase64(base64)) continue;
-    const head = Buffer.from(base64.slice(0, 16), 'base64');
+    const head = Array.from(atob(base64.slice(0, 16)), (ch) => ch.charCodeAt(0));
     if (SIGNATURES[mime].every((byte, i) => head[i] === byte)) found.push({ mime, base64 });
   }
   return found;

@@ -1,20 +1,36 @@
 /**
  * Loads web-tree-sitter and the Python grammar once (lazily; the promise is cached) and parses Python
- * source. The .wasm files are resolved through Node's module resolution so this works from src (tsx,
- * vitest) and from dist alike.
+ * source. Where the two .wasm files come from is injectable (`useTreeSitterWasm`): a browser page hands
+ * over the bytes it carries; by default they are the installed packages' own files, found by module
+ * resolution (`import.meta.resolve`), so this works from src (tsx, vitest) and from dist alike.
  */
-import { createRequire } from 'node:module';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
 
-const require = createRequire(import.meta.url);
+/** The runtime's and the grammar's .wasm: a file path or URL, or the bytes themselves. */
+export interface TreeSitterWasm {
+  runtime: string | Uint8Array;
+  grammar: string | Uint8Array;
+}
 
 let parserPromise: Promise<Parser> | null = null;
+let wasmSource: (() => TreeSitterWasm) | null = null;
+
+/** Where the .wasm files come from (before the first parse); a browser page passes their bytes. */
+export function useTreeSitterWasm(source: () => TreeSitterWasm): void {
+  wasmSource = source;
+  parserPromise = null;
+}
+
+/** The packages' files, as paths (web-tree-sitter reads paths with the file system in Node). */
+function installedWasm(): TreeSitterWasm {
+  const path = (specifier: string): string => decodeURIComponent(new URL(import.meta.resolve(specifier)).pathname);
+  return { runtime: path('web-tree-sitter/web-tree-sitter.wasm'), grammar: path('tree-sitter-python/tree-sitter-python.wasm') };
+}
 
 async function createParser(): Promise<Parser> {
-  const runtimeWasm = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
-  const grammarWasm = require.resolve('tree-sitter-python/tree-sitter-python.wasm');
-  await Parser.init({ locateFile: () => runtimeWasm });
-  const python = await Language.load(grammarWasm);
+  const { runtime, grammar } = (wasmSource ?? installedWasm)();
+  await Parser.init(typeof runtime === 'string' ? { locateFile: () => runtime } : { wasmBinary: runtime.slice().buffer });
+  const python = await Language.load(grammar);
   const parser = new Parser();
   parser.setLanguage(python);
   return parser;

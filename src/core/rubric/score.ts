@@ -9,7 +9,7 @@
  * a charged finding never rounds up to full points).
  */
 import { reporterFor } from '../checks/define-check.js';
-import type { LoadedRubric, ResolvedCriterion } from '../../rubric/load.js';
+import type { LoadedRubric, ResolvedCriterion } from './validate.js';
 import type { CheckInput, CheckOutcome, CriterionResult, Finding } from '../../types.js';
 
 /** Two decimals, for sums of points. */
