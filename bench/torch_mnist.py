@@ -29,11 +29,11 @@ import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
 
-def read_idx(path, dims):
+def read_idx(path, rank, shape):
+    """An idx file of unsigned bytes with `rank` dimensions in its header, reshaped to `shape`."""
     with open(path, "rb") as f:
         data = f.read()
-    header = 4 + 4 * len(dims)
-    return np.frombuffer(data, dtype=np.uint8, offset=header).reshape(dims)
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * rank).reshape(shape)
 
 
 def main():
@@ -47,10 +47,10 @@ def main():
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
     d = args.data_dir
-    x_all = torch.from_numpy(read_idx(os.path.join(d, "train-images-idx3-ubyte"), (60000, 784)).copy()).float() / 255
-    y_all = torch.from_numpy(read_idx(os.path.join(d, "train-labels-idx1-ubyte"), (60000,)).astype(np.int64))
-    x_test = torch.from_numpy(read_idx(os.path.join(d, "t10k-images-idx3-ubyte"), (10000, 784)).copy()).float() / 255
-    y_test = torch.from_numpy(read_idx(os.path.join(d, "t10k-labels-idx1-ubyte"), (10000,)).astype(np.int64))
+    x_all = torch.from_numpy(read_idx(os.path.join(d, "train-images-idx3-ubyte"), 3, (60000, 784)).copy()).float() / 255
+    y_all = torch.from_numpy(read_idx(os.path.join(d, "train-labels-idx1-ubyte"), 1, (60000,)).astype(np.int64))
+    x_test = torch.from_numpy(read_idx(os.path.join(d, "t10k-images-idx3-ubyte"), 3, (10000, 784)).copy()).float() / 255
+    y_test = torch.from_numpy(read_idx(os.path.join(d, "t10k-labels-idx1-ubyte"), 1, (10000,)).astype(np.int64))
     split = math.floor(60000 * (1 - 0.2))
     x_train, y_train = x_all[:split], y_all[:split]
     x_val, y_val = x_all[split:], y_all[split:]
