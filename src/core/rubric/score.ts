@@ -53,34 +53,38 @@ function runCheck(criterion: ResolvedCriterion, input: CheckInput): CheckOutcome
 
 /**
  * Every criterion's findings with `chargedBy` set where a rubric relation says another criterion charges
- * their mistake. A cause counts only while it is itself charged (its own relations resolved first; the
- * loader refuses cycles), and never from a criterion whose evidence is unreadable.
+ * their mistake. A cause counts only while it is itself charged, never from a criterion whose evidence is
+ * unreadable. Resolved finding by finding (the loader refuses cycles among findings; two criteria may
+ * still point at each other through different findings).
  */
 function attributeCauses(rubric: LoadedRubric, outcomes: ReadonlyMap<string, CheckOutcome>): Map<string, Finding[]> {
   const byId = new Map(rubric.criteria.map((c) => [c.id, c]));
-  const resolved = new Map<string, Finding[]>();
-  const resolve = (id: string): Finding[] => {
-    const done = resolved.get(id);
-    if (done) return done;
-    const criterion = byId.get(id)!;
-    const outcome = outcomes.get(id)!;
-    const findings = outcome.unreadable !== undefined ? outcome.findings : outcome.findings.map((finding) => attribute(criterion, finding));
-    resolved.set(id, findings);
-    return findings;
-  };
+  const memo = new Map<Finding, Finding>();
   const attribute = (criterion: ResolvedCriterion, finding: Finding): Finding => {
+    const done = memo.get(finding);
+    if (done) return done;
+    let result = finding;
     for (const relation of criterion.consequenceOf ?? []) {
       if (!relation.excuses.includes(finding.messageId)) continue;
       const cause = byId.get(relation.of);
-      if (!cause || outcomes.get(cause.id)?.unreadable !== undefined) continue;
-      const mistakes = resolve(cause.id).filter((f) => isCharged(f) && (relation.when === undefined || relation.when.includes(f.messageId)));
-      const relevant = relation.sameCell ? mistakes.filter((f) => f.at !== undefined && f.at.cell === finding.at?.cell) : mistakes;
-      if (relevant.length === 0) continue;
-      return { ...finding, chargedBy: { criterion: cause.id, title: cause.title, keepsPoints: relation.keepsPoints } };
+      const outcome = cause ? outcomes.get(cause.id) : undefined;
+      if (!cause || !outcome || outcome.unreadable !== undefined) continue;
+      const mistakes = outcome.findings
+        .filter((f) => relation.when === undefined || relation.when.includes(f.messageId))
+        .filter((f) => !relation.sameCell || (f.at !== undefined && f.at.cell === finding.at?.cell))
+        .filter((f) => isCharged(attribute(cause, f)));
+      if (mistakes.length === 0) continue;
+      result = { ...finding, chargedBy: { criterion: cause.id, title: cause.title, keepsPoints: relation.keepsPoints } };
+      break;
     }
-    return finding;
+    memo.set(finding, result);
+    return result;
   };
-  for (const criterion of rubric.criteria) resolve(criterion.id);
+  const resolved = new Map<string, Finding[]>();
+  for (const criterion of rubric.criteria) {
+    const outcome = outcomes.get(criterion.id)!;
+    resolved.set(criterion.id, outcome.unreadable !== undefined ? outcome.findings : outcome.findings.map((f) => attribute(criterion, f)));
+  }
   return resolved;
 }
 
