@@ -267,7 +267,8 @@ export interface Evidence {
     nbformat: string;
     codeCells: number;
     executedCells: number;
-    executionOrder: 'in-order' | 'out-of-order' | 'not-run';
+    /** 'unknown': outputs are saved but no cell has an execution count (a tool removed them). */
+    executionOrder: 'in-order' | 'out-of-order' | 'not-run' | 'unknown';
     colab: boolean;
     accelerator: string | null;
   };

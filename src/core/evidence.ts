@@ -8,14 +8,19 @@ function executionOrder(counts: number[]): Evidence['notebook']['executionOrder'
   return counts.every((count, i) => i === 0 || count > (counts[i - 1] ?? 0)) ? 'in-order' : 'out-of-order';
 }
 
+/** A code cell with something to run: not blank and not only comments (a last `# name` cell is not code left unrun). */
+const hasCode = (source: string): boolean => source.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#'));
+
 export function summariseNotebook(notebook: Notebook): Evidence['notebook'] {
-  const code = notebook.cells.filter((cell) => cell.type === 'code' && cell.source.trim() !== '');
+  const code = notebook.cells.filter((cell) => cell.type === 'code' && hasCode(cell.source));
   const counts = code.flatMap((cell) => (cell.executionCount === null ? [] : [cell.executionCount]));
+  // outputs saved without any execution count: the counts were stripped, the cells did run
+  const stripped = counts.length === 0 && code.some((cell) => cell.outputs.length > 0);
   return {
     nbformat: notebook.nbformat,
     codeCells: code.length,
-    executedCells: counts.length,
-    executionOrder: executionOrder(counts),
+    executedCells: stripped ? code.length : counts.length,
+    executionOrder: stripped ? 'unknown' : executionOrder(counts),
     colab: notebook.colab,
     accelerator: notebook.accelerator,
   };

@@ -22,7 +22,7 @@ export interface InspectNotebook {
   codeCells: number;
   /** Non-empty code cells with an execution count. */
   executedCells: number;
-  executionOrder: 'in-order' | 'out-of-order' | 'not-run';
+  executionOrder: 'in-order' | 'out-of-order' | 'not-run' | 'unknown';
   colab: boolean;
   accelerator: string | null;
   /** All cells, markdown and raw included. */

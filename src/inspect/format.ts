@@ -46,7 +46,7 @@ function header(report: InspectReport): string[] {
   const nb = report.notebook;
   if (report.error !== null || nb === null) return [...lines, `  not read: ${report.error ?? 'unknown reason'}`];
   const where = [nb.colab ? 'Colab' : 'not from Colab', `accelerator ${nb.accelerator ?? 'none recorded'}`, `kernel ${nb.kernel ?? 'not recorded'}`];
-  const order = { 'in-order': 'in order', 'out-of-order': 'out of order', 'not-run': 'never run' }[nb.executionOrder];
+  const order = { 'in-order': 'in order', 'out-of-order': 'out of order', 'not-run': 'never run', unknown: 'no execution counts saved, outputs present' }[nb.executionOrder];
   lines.push(`  nbformat ${nb.nbformat} · ${where.join(' · ')}`);
   lines.push(`  ${nb.cells} cells; ${nb.codeCells} code cells, ${nb.executedCells} executed (${order})`);
   lines.push('  Cells are numbered from 0 among all cells (as in --json); output lines count through the cell\'s outputs.');

@@ -18,11 +18,21 @@ testCheck(check, {
     { name: "the lecture's summary from the lecture's code", input: lecture() },
     { name: 'a different model whose summary is its own', input: lecture(codeAndSummary(wide, wide)) },
     {
+      name: 'Keras prints "multiple" as the output shape of a model built without an input shape',
+      input: lecture((e) => void e.outputs.summaries[0]!.layers.forEach((l) => (l.outputShape = 'multiple'))),
+    },
+    {
       name: 'an InputLayer row in the summary (functional Keras 2)',
       input: lecture((e) => void e.outputs.summaries[0]!.layers.unshift({ name: 'input_1', type: 'InputLayer', outputShape: '[(None, 784)]', params: 0 })),
     },
   ],
   invalid: [
+    {
+      name: '"multiple" shapes, but other parameter counts',
+      input: lecture((e) => void e.outputs.summaries[0]!.layers.forEach((l) => Object.assign(l, { outputShape: 'multiple', params: l.params + 1 }))),
+      findings: [{ messageId: 'layer' }, { messageId: 'layer' }],
+      fraction: 0,
+    },
     { name: 'no summary', input: lecture((e) => void (e.outputs.summaries = [])), findings: [{ messageId: 'noSummary' }], fraction: 0 },
     { name: 'no model in the code', input: lecture({ studentModel: null }), findings: [{ messageId: 'noModel' }], fraction: 0 },
     {

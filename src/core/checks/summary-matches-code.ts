@@ -5,6 +5,10 @@ import type { Finding } from '../../types.js';
 
 const row = (type: string, shape: string, params: number): string => `${type} ${shape.replace(/\s+/g, '')} ${params}`;
 
+/** Keras prints "multiple" as the output shape of a layer of a model built without an input shape: any shape matches. */
+const sameRow = (printed: { type: string; outputShape: string; params: number }, built: string, builtShapeless: string): boolean =>
+  printed.outputShape.trim() === 'multiple' ? `${printed.type} ${printed.params}` === builtShapeless : row(printed.type, printed.outputShape, printed.params) === built;
+
 export default defineCheck({
   id: 'summary-matches-code',
   description:
@@ -31,13 +35,16 @@ export default defineCheck({
     if (summary.trainableParams !== code.trainableParams) {
       findings.push(report('trainable', { where, found: summary.trainableParams, expected: code.trainableParams }, summary.at));
     }
-    const printed = summary.layers.filter((r) => r.type !== 'InputLayer').map((r) => row(r.type, r.outputShape, r.params));
-    const built = code.layers.filter((l) => l.type !== 'InputLayer').map((l) => row(l.type, formatShape(l.outputShape), l.params));
+    const printed = summary.layers.filter((r) => r.type !== 'InputLayer');
+    const builtLayers = code.layers.filter((l) => l.type !== 'InputLayer');
+    const built = builtLayers.map((l) => row(l.type, formatShape(l.outputShape), l.params));
     if (printed.length !== built.length) {
       findings.push(report('layerCount', { where, found: printed.length, expected: built.length }, summary.at));
     } else {
       printed.forEach((found, i) => {
-        if (found !== built[i]) findings.push(report('layer', { where, index: i + 1, found, expected: built[i] ?? '' }, summary.at));
+        const layer = builtLayers[i];
+        if (!layer || sameRow(found, built[i] ?? '', `${layer.type} ${layer.params}`)) return;
+        findings.push(report('layer', { where, index: i + 1, found: row(found.type, found.outputShape, found.params), expected: built[i] ?? '' }, summary.at));
       });
     }
     return { findings };

@@ -53,7 +53,8 @@ function logFindings(notebook: Notebook, evidence: Evidence): LocalFinding[] {
     const cell = notebook.cells[log.at.cell];
     const where = `the log in cell ${cellNo(log.at.cell)}`;
     if (fit?.epochs != null) {
-      const stoppedEarly = mayStopEarly(fit) || !fit.argumentsKnown || (cell?.outputs ?? []).some((o) => o.kind === 'error');
+      // a cell saved while it ran (no execution count yet) or stopped with an error may hold a partial log
+      const stoppedEarly = mayStopEarly(fit) || !fit.argumentsKnown || cell?.executionCount === null || (cell?.outputs ?? []).some((o) => o.kind === 'error');
       if (log.epochsTotal !== null && log.epochsTotal !== fit.epochs) {
         findings.push({ flag: 'epochs-mismatch', evidence: `${where} counts to Epoch ${log.final?.epoch ?? log.epochsLogged}/${log.epochsTotal}, but the fit that cell ran asks for epochs=${fit.epochs} (cell ${cellNo(fit.at.cell)}, line ${fit.at.line ?? 1})`, at: log.at });
       } else if (log.epochsLogged > fit.epochs) {

@@ -22,7 +22,8 @@ export function convertCell(raw: unknown, index: number): NotebookCell {
   };
   if (type === 'code') {
     const count = cell['execution_count'];
-    converted.executionCount = typeof count === 'number' && Number.isFinite(count) ? count : null;
+    // Jupyter counts from 1: old Colab exports write 0 for every cell, which says nothing about a run
+    converted.executionCount = typeof count === 'number' && Number.isFinite(count) && count > 0 ? count : null;
     converted.outputs = convertOutputs(cell['outputs']);
   }
   const colab = cellExecutionInfo(cell.metadata);
