@@ -84,7 +84,7 @@ async function runGrade(argv: {
     ...(argv.extensions ? { extensionsFile: argv.extensions } : {}),
     ...(argv.overrides ? { overridesFile: argv.overrides } : {}),
     jobs: argv.jobs,
-    ...(bar ? { onProgress: bar.update } : {}),
+    ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
   });
   bar?.finish();
   const expected = await resolveExpected();
@@ -104,7 +104,7 @@ async function runGrade(argv: {
   });
   for (const warning of [...run.warnings, ...extra.warnings]) process.stderr.write(`warning: ${warning}\n`);
   // Loaded only when asked for: the report's modules (charts, highlighting) take about a second to load.
-  const { writeReviewOutputs } = wantsReview ? await import('./report/review-outputs.js') : { writeReviewOutputs: async () => ({}) };
+  const { writeReviewOutputs } = wantsReview ? await import('./report/review-outputs.js') : { writeReviewOutputs: () => Promise.resolve({}) };
   const review = await writeReviewOutputs(run, {
     rubric,
     expected,

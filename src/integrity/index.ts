@@ -13,8 +13,6 @@ import { accountPairs, codePairs, imagePairs, logPairs, MIN_CODE_SIMILARITY, MIN
 import { K, WINDOW } from '../core/integrity/winnow.js';
 
 export type { Member } from './copies.js';
-export type { NotebookFacts } from '../core/integrity/facts.js';
-export type { LocalFinding } from '../core/integrity/stale.js';
 
 /** Reads the rubric's `template` (relative to the rubric file); null when the rubric names none. */
 export async function readTemplate(rubricFile: string, template: string | undefined): Promise<TemplateSource | null> {

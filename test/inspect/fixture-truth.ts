@@ -3,7 +3,6 @@
  * hand): the facts `grade inspect --json` must report. Values that every lecture notebook shares are
  * written once; each notebook lists how it differs.
  */
-import { readFileSync } from 'node:fs';
 
 export interface Metrics {
   loss: number;
@@ -108,6 +107,3 @@ export function naiveEpochs(notebookJson: string, cell: number): Record<string, 
     })));
 }
 
-export function readText(path: string): string {
-  return readFileSync(path, 'utf8');
-}

@@ -18,6 +18,17 @@
  *
  * The finished set is the one after the last elapsed time (` - 0s 8ms/step`, ` - 0s 8ms/sample`, Keras 2.0's
  * ` - 2s - `) that follows the last `ETA:`; its values are the epoch's, and the line is complete.
+ *
+ * The classic Jupyter front end renders `\r` itself before saving: the finished line (shorter) overwrites
+ * the start of a longer line of glued updates, whose tail stays visible after the finished values:
+ *
+ *   60000/60000 [====] - 2s 41us/sample - loss: 0.0689 - accuracy: 0.9793s - loss: - ETA: 0s - loss: 0.0684 - accuracy: 0. - ETA: …
+ *
+ * Keras ends a finished line with a newline, so text after its values on the same line is never newer
+ * than them. When the last `ETA:` has no elapsed time after it but an elapsed time comes before it, the
+ * finished set is the ` - name: value` run after that elapsed time, up to where the run breaks (a value
+ * glued to other text, `accuracy: 0.9793s`, or a segment that is not `name: value`, ` - ETA: 0s`); its
+ * values are the epoch's, and the line is complete (when its counter is at its total).
  */
 
 export interface ProgressLine {
@@ -77,16 +88,48 @@ export function readProgressLine(text: string): ProgressLine | null {
 
 /**
  * The part of the line that holds its values: the whole line, or for a line with stale `ETA:` fragments
- * in front of a finished set, the text from the last elapsed time after the last `ETA:` on. A line whose
- * last `ETA:` has no elapsed time after it is returned whole (an unfinished update).
+ * in front of a finished set, the text from the last elapsed time after the last `ETA:` on, or for a line
+ * with a stale tail after a finished set (an `ETA:` after the last elapsed time), that set up to where its
+ * ` - name: value` run breaks. A line whose last `ETA:` has no finished set before or after it is returned
+ * whole (an unfinished update).
  */
 function finishedValues(text: string): string {
   const eta = text.lastIndexOf('ETA:');
   if (eta === -1) return text;
-  FINISH_TIME.lastIndex = eta;
-  let last = -1;
-  for (let match = FINISH_TIME.exec(text); match; match = FINISH_TIME.exec(text)) last = match.index;
-  return last === -1 ? text : text.slice(last);
+  const after = lastFinishTime(text, eta);
+  if (after !== null) return text.slice(after.index);
+  const before = lastFinishTime(text, 0);
+  if (before === null) return text;
+  const end = metricRunEnd(text, before.index + before.length);
+  return end === null ? text : text.slice(before.index, end);
+}
+
+/** The last elapsed time at or after `from`: where it starts and how long it is. */
+function lastFinishTime(text: string, from: number): { index: number; length: number } | null {
+  FINISH_TIME.lastIndex = from;
+  let last: { index: number; length: number } | null = null;
+  for (let match = FINISH_TIME.exec(text); match; match = FINISH_TIME.exec(text)) last = { index: match.index, length: match[0].length };
+  return last;
+}
+
+/** One ` - name: value` segment of a finished set, read from where the previous one ended (sticky). */
+const RUN_METRIC = /[ \t]+-[ \t]+([A-Za-z_][A-Za-z0-9_]*): (?:-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|[-+]?nan|[-+]?inf)/iy;
+
+/**
+ * Where the ` - name: value` run that starts at `from` ends: after its last value that is followed by
+ * ` - ` or the end of the line, or after the first value glued to other text (`0.9793s`), which ends the
+ * run. `ETA` is not a metric name. Null when the run holds no metric.
+ */
+function metricRunEnd(text: string, from: number): number | null {
+  let end: number | null = null;
+  for (let at = from, read = 0; read < MAX_METRICS; read++) {
+    RUN_METRIC.lastIndex = at;
+    const match = RUN_METRIC.exec(text);
+    if (!match || match[1] === 'ETA') break;
+    at = end = RUN_METRIC.lastIndex;
+    if (!/^(?:[ \t]+-[ \t]|[ \t]*$)/.test(text.slice(at, at + 3))) break;
+  }
+  return end;
 }
 
 function parseMetric(text: string): number {

@@ -1,6 +1,5 @@
 /** Expression evaluation over the abstract values. */
 import type { Node } from 'web-tree-sitter';
-import { evaluateCall } from './calls.js';
 import { classAttribute, instanceAttribute, superAttribute } from './classes.js';
 import { arrayAttribute, scale } from './data-steps.js';
 import { canonicalPath, implicitPath } from './keras-symbols.js';
@@ -250,7 +249,7 @@ function evaluateNode(node: Node, ctx: EvalContext): Value {
     case 'attribute':
       return attribute(node, ctx);
     case 'call':
-      return evaluateCall(node, ctx);
+      return ctx.interp.evaluateCall(node, ctx);
     case 'tuple':
     case 'list':
     case 'expression_list':

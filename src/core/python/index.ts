@@ -10,6 +10,7 @@ import { collectImports } from './imports.js';
 import { maskMagics } from './magics.js';
 import type { EvalContext, Interpreter } from './state.js';
 import { callFunction, runCell } from './statements.js';
+import { evaluateCall } from './calls.js';
 import { parseCell } from './parse-cache.js';
 import { loadPythonParser, MAX_SOURCE_CHARS } from './tree-sitter.js';
 
@@ -31,6 +32,7 @@ function createInterpreter(): Interpreter {
     steps: 0,
     nesting: 0,
     callFunction,
+    evaluateCall,
   };
 }
 

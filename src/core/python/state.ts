@@ -53,6 +53,8 @@ export interface Interpreter {
   nesting: number;
   /** Runs a user-defined function (a method with `bound`); installed by the statement runner. */
   callFunction: (fn: FunctionValue, args: Args, ctx: EvalContext, bound?: BoundSelf) => Value;
+  /** Evaluates a call expression; installed from calls.ts (which itself evaluates arguments: no import cycle). */
+  evaluateCall: (node: Node, ctx: EvalContext) => Value;
 }
 
 export interface EvalContext {

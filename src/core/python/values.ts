@@ -127,9 +127,6 @@ export function asNumber(value: Value | undefined): number | null {
   return null;
 }
 
-export function asString(value: Value | undefined): string | null {
-  return value?.kind === 'str' ? value.value : null;
-}
 
 /** (784,) / [784] / 784 → [784]; null when any dimension is unknown. */
 export function asShape(value: Value | undefined): number[] | null {

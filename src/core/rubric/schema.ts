@@ -127,4 +127,3 @@ export type Criterion = z.infer<typeof criterionSchema>;
 export type AssignmentModel = Rubric['model'];
 export type LatePolicy = Rubric['late'];
 export type AccuracyRule = z.infer<typeof accuracyRuleSchema>;
-export type Consequence = z.infer<typeof consequenceSchema>;
