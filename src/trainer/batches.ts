@@ -6,14 +6,19 @@ import type { Net } from './net.js';
 /** Rows per evaluation pass (the Net is sized for it). */
 export const EVAL_CHUNK = 2000;
 
-/** Mean loss and accuracy over rows [start, start+count), in chunks, inference mode. */
-export function evaluate(net: Net, kind: LossKind, images: Float32Array, oneHot: Float32Array, start: number, count: number) {
+/**
+ * Mean loss and accuracy over rows [start, start+count), in chunks, inference mode: from the Net's
+ * image set `set` when it takes images, else from the dense `images`.
+ */
+export function evaluate(net: Net, kind: LossKind, images: Float32Array, set: number, oneHot: Float32Array, start: number, count: number) {
   let loss = 0;
   let correct = 0;
   const chunk = Math.min(EVAL_CHUNK, net.maxRows);
   for (let s = start; s < start + count; s += chunk) {
     const rows = Math.min(chunk, start + count - s);
-    const out = net.forward(images.subarray(s * FEATURES, (s + rows) * FEATURES), rows, false, null);
+    const out = net.takesImages
+      ? net.forwardImages(set, null, s, rows, false, null)
+      : net.forward(images.subarray(s * FEATURES, (s + rows) * FEATURES), rows, false, null);
     const b = batchLoss(kind, out, oneHot.subarray(s * CLASSES, (s + rows) * CLASSES), CLASSES, null);
     loss += b.loss * rows;
     correct += b.correct;

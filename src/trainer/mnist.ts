@@ -37,6 +37,19 @@ export interface MnistData {
   testOneHot: Float32Array;
   trainCount: number;
   testCount: number;
+  /** The same images with their zeros dropped (about 81 % of the pixels): what the trainer's first product reads. */
+  trainSparse: SparseImages;
+  testSparse: SparseImages;
+}
+
+/**
+ * Images in compressed sparse rows: image r's non-zero pixels are entries [rowStart[r], rowStart[r + 1]),
+ * in pixel order, with their pixel index (column) and value (exactly the dense image's).
+ */
+export interface SparseImages {
+  rowStart: Int32Array;
+  column: Uint16Array;
+  value: Float32Array;
 }
 
 export interface LoadMnistOptions {
@@ -105,13 +118,49 @@ function preprocess(pixels: Uint8Array, labels: Uint8Array, count: number, share
   const scaled = new Float32Array(256).map((_, p) => p / 255);
   const n = images.length;
   for (let i = 0; i < n; i++) images[i] = scaled[pixels[i]!]!;
+  const sparse = sparseImages(pixels, count, scaled, shared);
   const oneHot = floatArray(count * CLASSES, shared);
   const keptLabels = shared ? new Uint8Array(new SharedArrayBuffer(count)) : new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     keptLabels[i] = labels[i]!;
     oneHot[i * CLASSES + labels[i]!] = 1;
   }
-  return { images, labels: keptLabels, oneHot };
+  return { images, labels: keptLabels, oneHot, sparse };
+}
+
+/**
+ * The first `count` images' non-zero pixels, as SparseImages with the values of `scaled`. Reads the
+ * pixels four at a time where it can (a row is 196 words) and skips the all-zero words, most of them.
+ */
+function sparseImages(pixels: Uint8Array, count: number, scaled: Float32Array, shared: boolean): SparseImages {
+  const words = pixels.byteOffset % 4 === 0 ? new Uint32Array(pixels.buffer, pixels.byteOffset, (count * FEATURES) / 4) : null;
+  const wordsPerRow = FEATURES / 4;
+  let nnz = 0;
+  for (let i = 0, w = 0; i < count * FEATURES; i += 4, w++) {
+    if (words && words[w] === 0) continue;
+    nnz += (pixels[i] === 0 ? 0 : 1) + (pixels[i + 1] === 0 ? 0 : 1) + (pixels[i + 2] === 0 ? 0 : 1) + (pixels[i + 3] === 0 ? 0 : 1);
+  }
+  const rowStart = shared ? new Int32Array(new SharedArrayBuffer((count + 1) * 4)) : new Int32Array(count + 1);
+  const column = shared ? new Uint16Array(new SharedArrayBuffer(nnz * 2)) : new Uint16Array(nnz);
+  const value = floatArray(nnz, shared);
+  let e = 0;
+  for (let r = 0; r < count; r++) {
+    rowStart[r] = e;
+    for (let k = 0; k < wordsPerRow; k++) {
+      const base = r * FEATURES + k * 4;
+      if (words && words[base / 4] === 0) continue;
+      for (let c = 0; c < 4; c++) {
+        const p = pixels[base + c]!;
+        if (p !== 0) {
+          column[e] = k * 4 + c;
+          value[e] = scaled[p]!;
+          e++;
+        }
+      }
+    }
+  }
+  rowStart[count] = e;
+  return { rowStart, column, value };
 }
 
 function limit(value: number | undefined, max: number): number {
@@ -144,6 +193,8 @@ export function loadMnist(options: LoadMnistOptions = {}): MnistData {
     testOneHot: test.oneHot,
     trainCount,
     testCount,
+    trainSparse: train.sparse,
+    testSparse: test.sparse,
   };
 }
 

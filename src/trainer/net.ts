@@ -9,10 +9,11 @@
  * nothing and copies nothing but the batch itself.
  */
 import { activate, activationGrad } from './activations.js';
-import { batchNormBackward, batchNormInfer, batchNormTrain, columnSums, dropoutMask, multiply, type BatchNormCache } from './ops.js';
+import { batchNormBackward, batchNormInfer, batchNormTrain, dropoutMask, multiply, type BatchNormCache } from './ops.js';
 import type { Param, Plan, PlanOp } from './plan.js';
 import type { Rng } from './rng.js';
-import { ByteCounter, Kernels, type Allocator, type Buf, type Csr } from './wasm/kernels.js';
+import type { SparseImages } from './mnist.js';
+import { ByteCounter, Kernels, type Allocator, type Buf, type Csr, type ImageSet, type IntBuf } from './wasm/kernels.js';
 
 /** A parameter whose value and gradient live in the kernels' memory, with room for the optimizer's slots. */
 export interface KernelParam extends Param {
@@ -32,15 +33,22 @@ interface Layer {
   backward(dOut: Buf, rows: number, needInput: boolean): Buf | null;
 }
 
+/**
+ * Dense: z = x·W + b in the kernels, then the activation: ReLU inside the product's kernel, others
+ * in JavaScript; linear (or a softmax left to the loss) keeps z.
+ */
 class DenseLayer implements Layer {
   private readonly csrIn: Csr;
+  /** z, or relu(z) for ReLU. */
   private readonly z: Buf;
+  /** f(z) for other activations. */
   private readonly out: Buf | null;
   private readonly dz: Buf | null;
   private readonly wT: Buf | null;
   private readonly csrDz: Csr | null;
   private readonly dIn: Buf | null;
   private readonly zeros: Buf | null;
+  private readonly mode: 'linear' | 'relu' | 'other';
   kernel!: KernelParam;
   bias!: KernelParam;
 
@@ -52,11 +60,11 @@ class DenseLayer implements Layer {
     a: Allocator,
   ) {
     const { inSize, outSize } = op;
-    const linear = fused || op.activation === 'linear';
+    this.mode = fused || op.activation === 'linear' ? 'linear' : op.activation === 'relu' ? 'relu' : 'other';
     this.csrIn = a.csrBuffers(maxRows, inSize, outSize);
     this.z = a.floats(maxRows * outSize);
-    this.out = linear ? null : a.floats(maxRows * outSize);
-    this.dz = linear ? null : a.floats(maxRows * outSize);
+    this.out = this.mode === 'other' ? a.floats(maxRows * outSize) : null;
+    this.dz = this.mode === 'linear' ? null : a.floats(maxRows * outSize);
     this.wT = hasInputGrad ? a.floats(outSize * inSize) : null;
     this.csrDz = hasInputGrad ? a.csrBuffers(maxRows, outSize, inSize) : null;
     this.dIn = hasInputGrad ? a.floats(maxRows * inSize) : null;
@@ -68,10 +76,15 @@ class DenseLayer implements Layer {
     return this.forwardFromCsr(rows);
   }
 
+  /** forward() for rows ids[0 … rows) of an image set, taken straight into the input's CSR. */
+  forwardImages(set: ImageSet, ids: IntBuf, rows: number): Buf {
+    this.kernel.kernels.gatherCsr(set, ids, rows, this.csrIn);
+    return this.forwardFromCsr(rows);
+  }
+
   forwardFromCsr(rows: number): Buf {
     const { outSize } = this.op;
-    const k = this.kernel.kernels;
-    k.spmm(this.csrIn, rows, this.kernel.valueBuf, outSize, this.bias.valueBuf, this.z);
+    this.kernel.kernels.spmm(this.csrIn, rows, this.kernel.valueBuf, outSize, this.bias.valueBuf, this.z, this.mode === 'relu');
     if (!this.out) return this.z;
     activate(this.op.activation, head(this.z, rows * outSize), outSize, head(this.out, rows * outSize));
     return this.out;
@@ -82,11 +95,14 @@ class DenseLayer implements Layer {
     const k = this.kernel.kernels;
     const n = rows * outSize;
     let dz = dOut;
-    if (this.dz && this.out) {
+    if (this.dz && this.mode === 'relu') {
+      k.reluGrad(this.z, dOut, this.dz, n);
+      dz = this.dz;
+    } else if (this.dz && this.out) {
       activationGrad(this.op.activation, head(this.z, n), head(this.out, n), head(dOut, n), outSize, head(this.dz, n));
       dz = this.dz;
     }
-    columnSums(head(dz, n), outSize, this.bias.grad);
+    k.colSums(dz, rows, outSize, this.bias.gradBuf);
     this.kernel.grad.fill(0);
     k.spmmT(this.csrIn, rows, dz, outSize, this.kernel.gradBuf);
     if (!needInput || !this.wT || !this.csrDz || !this.dIn || !this.zeros) return null;
@@ -229,6 +245,9 @@ export class Net {
   private readonly layers: Layer[];
   private readonly inputBuf: Buf;
   private readonly outGrad: Buf;
+  private readonly ids: IntBuf;
+  private readonly images: ImageSet[];
+  private readonly generation: number;
   /** Index of the first op with parameters: no gradient flows below it. */
   private readonly firstParamOp: number;
   private rows = 0;
@@ -237,27 +256,38 @@ export class Net {
    * @param fuseSoftmax the last op's softmax is left to the loss (cross-entropy from logits, as
    *   Keras does on TensorFlow): forward returns logits and backward starts from dL/dlogits.
    * @param maxRows the most rows one forward pass takes (the batch size, or the evaluation chunk).
+   * @param images image sets that forwardImages reads (the training and test images), copied into
+   *   the kernels' memory unless the thread's last Net had the same.
+   * @param kernels default: this thread's; making a Net ends the previous Net on the same kernels.
    */
   constructor(
     readonly plan: Plan,
     readonly fuseSoftmax: boolean,
     readonly maxRows: number,
+    images: SparseImages[] = [],
+    kernels: Kernels = Kernels.forThread(),
   ) {
     this.firstParamOp = plan.ops.findIndex((op) => op.kind === 'dense' || op.kind === 'batchnorm');
     const outputs = plan.outputSize;
     const allocate = (a: Allocator) => {
       const input = a.floats(maxRows * plan.inputSize);
       const outGrad = a.floats(maxRows * outputs);
+      const ids = a.ints(maxRows);
       const layers = makeLayers(plan, fuseSoftmax, maxRows, a);
       const params = plan.params.map((p) => ({ value: a.floats(p.value.length), grad: a.floats(p.value.length), slots: [a.floats(p.value.length), a.floats(p.value.length)] as [Buf, Buf] }));
-      return { input, outGrad, layers, params };
+      return { input, outGrad, ids, layers, params };
     };
     const counter = new ByteCounter();
     allocate(counter);
-    this.kernels = new Kernels(counter.bytes);
-    const made = allocate(this.kernels);
+    this.kernels = kernels;
+    this.images = kernels.loadImages(images);
+    kernels.resetArena();
+    this.generation = kernels.generation;
+    kernels.reserve(counter.bytes);
+    const made = allocate(kernels);
     this.inputBuf = made.input;
     this.outGrad = made.outGrad;
+    this.ids = made.ids;
     this.layers = made.layers;
     // Move each parameter into the kernels' memory; the plan's Param objects now point there.
     this.params = plan.params.map((p, i) => {
@@ -288,7 +318,35 @@ export class Net {
   }
 
   private checkRows(rows: number): void {
+    if (this.kernels.generation !== this.generation) throw new Error('this Net was replaced by a newer one on the same kernels');
     if (!Number.isInteger(rows) || rows < 1 || rows > this.maxRows) throw new RangeError(`a pass takes 1 to ${this.maxRows} rows, got ${rows}`);
+  }
+
+  /** Whether forwardImages can be used: the model starts with a Dense layer. */
+  get takesImages(): boolean {
+    return this.layers[0] instanceof DenseLayer;
+  }
+
+  /**
+   * forward() on images of image set `set` (an index into the constructor's `images`): row k of the
+   * pass is image rowAt[start + k], or start + k without rowAt. Same results as forward() on the
+   * same rows, without copying them: the first product reads the sparse images.
+   */
+  forwardImages(set: number, rowAt: Int32Array | null, start: number, rows: number, training: boolean, rng: Rng | null): Float32Array {
+    this.checkRows(rows);
+    const first = this.layers[0];
+    const images = this.images[set];
+    if (!(first instanceof DenseLayer) || !images) throw new Error('forwardImages needs a model that starts with Dense, and a loaded image set');
+    const ids = this.ids.view;
+    for (let k = 0; k < rows; k++) {
+      const r = rowAt ? rowAt[start + k]! : start + k;
+      if (!(r >= 0 && r < images.rows)) throw new RangeError(`image ${r} is not in the set (${images.rows} images)`);
+      ids[k] = r;
+    }
+    this.rows = rows;
+    let a = first.forwardImages(images, this.ids, rows);
+    for (let i = 1; i < this.layers.length; i++) a = this.layers[i]!.forward(a, rows, training, rng);
+    return head(a, rows * this.plan.outputSize);
   }
 
   /** Runs the net on `rows` samples of `x`; in training mode keeps what backward needs. */
@@ -305,6 +363,7 @@ export class Net {
 
   /** Backpropagates dL/d(output) (dL/dlogits when fused) through the last training forward pass and fills every param's grad. */
   backward(dOut: Float32Array): void {
+    this.checkRows(this.rows);
     const rows = this.rows;
     this.outGrad.view.set(dOut.subarray(0, rows * this.plan.outputSize));
     let d: Buf = this.outGrad;

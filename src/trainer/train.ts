@@ -109,7 +109,9 @@ function buildPlan(layers: LayerSpec[], loss: string | null, seed: number): { pl
 
 /** The CPU engine: explicit gradients, the products and the optimizer in the trainer's SIMD kernels. */
 export function explicitEngine({ plan, kind, optimizer, data, batchSize }: EngineInput): Engine {
-  const net = new Net(plan, kind === 'cce-logits', Math.max(batchSize, EVAL_CHUNK));
+  const TRAIN = 0;
+  const TEST = 1;
+  const net = new Net(plan, kind === 'cce-logits', Math.max(batchSize, EVAL_CHUNK), [data.trainSparse, data.testSparse]);
   const labels = new Float32Array(batchSize * CLASSES);
   const grad = new Float32Array(batchSize * CLASSES);
   return {
@@ -119,8 +121,9 @@ export function explicitEngine({ plan, kind, optimizer, data, batchSize }: Engin
       for (let s = 0; s < count; s += size) {
         const rows = Math.min(size, count - s);
         const yb = gatherRows(data.trainOneHot, CLASSES, indices, s, rows, labels);
-        const xb = gatherRows(data.trainImages, FEATURES, indices, s, rows, net.input(rows));
-        const out = net.forward(xb, rows, true, dropoutRng);
+        const out = net.takesImages
+          ? net.forwardImages(TRAIN, indices, s, rows, true, dropoutRng)
+          : net.forward(gatherRows(data.trainImages, FEATURES, indices, s, rows, net.input(rows)), rows, true, dropoutRng);
         const b = batchLoss(kind, out, yb, CLASSES, grad.subarray(0, rows * CLASSES));
         net.backward(b.grad!);
         optimizer.step(net.params);
@@ -131,8 +134,8 @@ export function explicitEngine({ plan, kind, optimizer, data, batchSize }: Engin
     },
     evaluate(set, start, count) {
       return set === 'train'
-        ? evaluate(net, kind, data.trainImages, data.trainOneHot, start, count)
-        : evaluate(net, kind, data.testImages, data.testOneHot, start, count);
+        ? evaluate(net, kind, data.trainImages, TRAIN, data.trainOneHot, start, count)
+        : evaluate(net, kind, data.testImages, TEST, data.testOneHot, start, count);
     },
     dispose() {},
   };

@@ -12,6 +12,7 @@ import { Net } from '../../src/trainer/net.js';
 import { dropoutMask } from '../../src/trainer/ops.js';
 import { planFromModel } from '../../src/trainer/plan.js';
 import { Rng } from '../../src/trainer/rng.js';
+import { loadMnist } from '../../src/trainer/mnist.js';
 import type { LayerSpec } from '../../src/types.js';
 import { dense, layer } from './helpers.js';
 
@@ -95,6 +96,27 @@ describe('explicit gradients agree with tfjs autodiff of the built model', () =>
     compare([dense(16, 'relu', [784]), dense(10, 'sigmoid')], 'categorical_crossentropy'));
 
   it('mean squared error', () => compare([dense(16, 'relu', [784]), dense(10, 'softmax')], 'mse'));
+
+  it('forwardImages (sparse image rows straight into the first product) gives the bits forward gives on the same dense rows', () => {
+    const data = loadMnist({ trainLimit: 40, testLimit: 1 });
+    const rows = Int32Array.from([3, 17, 17, 0, 39, 8, 21, 5]);
+    const dense = new Float32Array(ROWS * 784);
+    rows.forEach((r, i) => dense.set(data.trainImages.subarray(r * 784, (r + 1) * 784), i * 784));
+    const { y } = batch(5);
+    const run = (sparse: boolean) => {
+      const model = buildModel(LECTURE_LAYERS, { seed: 3 });
+      const net = new Net(planFromModel(model), true, ROWS, [data.trainSparse]);
+      model.dispose();
+      const out = sparse ? net.forwardImages(0, rows, 0, ROWS, true, null) : net.forward(dense, ROWS, true, null);
+      const logits = [...out];
+      net.backward(batchLoss('cce-logits', out, y, 10, new Float32Array(out.length)).grad!);
+      return { logits, grads: net.params.map((p) => [...p.grad]) };
+    };
+    const dense1 = run(false);
+    const sparse1 = run(true);
+    expect(sparse1).toEqual(dense1);
+    expect(() => new Net(planFromModel(buildModel(LECTURE_LAYERS)), true, ROWS).forwardImages(0, rows, 0, ROWS, false, null)).toThrow(/image set/);
+  });
 
   it('Dropout: inverted dropout mask, only in training', () => {
     const mask = dropoutMask(10000, 0.25, new Rng(1), new Float32Array(10000));

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assemble, Fn } from '../../src/trainer/wasm/assembler.js';
 import { Kernels, kernelModule } from '../../src/trainer/wasm/kernels.js';
 import { Rng } from '../../src/trainer/rng.js';
+import { loadMnist } from '../../src/trainer/mnist.js';
 
 function filled(k: Kernels, length: number, rng: Rng, zeros = 0) {
   const b = k.floats(length);
@@ -59,10 +60,40 @@ describe('WebAssembly kernels', () => {
       for (let p = 0; p < inner; p++) for (let j = 0; j < n; j++) for (let i = 0; i < rows; i++) expectedDw[p * n + j] += a.view[i * inner + p]! * d.view[i * n + j]!;
       expect(worst(dw.view, expectedDw)).toBeLessThan(1e-5);
 
+      const relu = k.floats(rows * n);
+      k.spmm(csr, rows, b, n, bias, relu, true);
+      expect([...relu.view]).toEqual([...c.view].map((x) => (x > 0 ? x : 0)));
+      const grad = k.floats(rows * n);
+      k.reluGrad(relu, d, grad, rows * n);
+      expect([...grad.view]).toEqual([...d.view].map((x, i) => (relu.view[i]! > 0 ? x : 0)));
+      const sums = k.floats(n);
+      k.colSums(d, rows, n, sums);
+      const expectedSums = Array.from({ length: n }, (_, j) => Array.from({ length: rows }, (_, i) => d.view[i * n + j]!).reduce((x, y) => x + y, 0));
+      expect(worst(sums.view, expectedSums)).toBeLessThan(1e-5);
+
       k.transpose(b, inner, n, bt);
       for (let p = 0; p < inner; p++) for (let j = 0; j < n; j++) expect(bt.view[j * inner + p]).toBe(b.view[p * n + j]);
     });
   }
+
+  it('gatherCsr: chosen rows of a sparse image set give the CSR that csr() makes of the same dense rows', () => {
+    const data = loadMnist({ trainLimit: 50, testLimit: 1 });
+    const k = new Kernels(0);
+    const [set] = k.loadImages([data.trainSparse]);
+    k.reserve(4 << 20);
+    const ids = k.ints(5);
+    ids.view.set([49, 0, 7, 7, 23]);
+    const fromSet = k.csrBuffers(5, 784, 32);
+    k.gatherCsr(set!, ids, 5, fromSet);
+    const dense = k.floats(5 * 784);
+    [...ids.view].forEach((r, i) => dense.view.set(data.trainImages.subarray(r * 784, (r + 1) * 784), i * 784));
+    const fromDense = k.csrBuffers(5, 784, 32);
+    const nnz = k.csr(dense, 5, 784, fromDense);
+    expect([...fromSet.rowPtr.view]).toEqual([...fromDense.rowPtr.view]);
+    expect([...fromSet.index.view.subarray(0, nnz)]).toEqual([...fromDense.index.view.subarray(0, nnz)]);
+    expect([...fromSet.value.view.subarray(0, nnz)]).toEqual([...fromDense.value.view.subarray(0, nnz)]);
+    expect(k.loadImages([data.trainSparse])).toEqual([set]); // loaded once
+  });
 
   it('a NaN in the left operand is kept (training that diverges shows it)', () => {
     const k = new Kernels(1 << 16);
@@ -92,9 +123,12 @@ describe('WebAssembly kernels', () => {
     expect(run()).toBe(run());
   });
 
-  it('the arena refuses to outgrow what was reserved', () => {
+  it('the arena refuses to outgrow what was reserved (a growth would detach the views made before)', () => {
     const k = new Kernels(64);
-    k.floats(16);
-    expect(() => k.floats(1000)).toThrow(/arena overflow/);
+    const a = k.floats(16);
+    expect(() => k.floats(1 << 20)).toThrow(/arena overflow/);
+    k.reserve(4 << 20);
+    expect(k.floats(1 << 20).view).toHaveLength(1 << 20);
+    expect(a.view).toHaveLength(0); // detached by the growth
   });
 });

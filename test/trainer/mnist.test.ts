@@ -20,9 +20,24 @@ describe('loadMnist', () => {
     expect(Math.max(...d.trainImages)).toBe(1);
   });
 
+  it('keeps the images also in sparse rows: exactly the non-zero pixels, in order', () => {
+    const d = loadMnist({ trainLimit: 100, testLimit: 20 });
+    for (const [dense, sparse, count] of [[d.trainImages, d.trainSparse, 100], [d.testImages, d.testSparse, 20]] as const) {
+      expect(sparse.rowStart).toHaveLength(count + 1);
+      for (let r = 0; r < count; r++) {
+        const row = [...dense.subarray(r * 784, (r + 1) * 784)];
+        const from = sparse.rowStart[r]!;
+        const to = sparse.rowStart[r + 1]!;
+        expect([...sparse.column.subarray(from, to)]).toEqual([...row.keys()].filter((c) => row[c] !== 0));
+        expect([...sparse.value.subarray(from, to)]).toEqual(row.filter((x) => x !== 0));
+      }
+    }
+  });
+
   it('can allocate on SharedArrayBuffers for worker threads', () => {
     const d = loadMnist({ trainLimit: 10, testLimit: 10, shared: true });
     expect(d.trainImages.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(d.trainSparse.value.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(d.testOneHot.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 

@@ -51,9 +51,6 @@ export class Fn {
   readonly code: number[] = [];
   readonly params: Local[];
   private readonly extra: Local[] = [];
-  /** Depth of enclosing blocks, for branch labels. */
-  private depth = 0;
-
   constructor(
     readonly exportName: string,
     paramTypes: ValType[],
@@ -125,6 +122,9 @@ export class Fn {
   mul(): this {
     return this.op(0x6c);
   }
+  ltU(): this {
+    return this.op(0x49);
+  }
   ltS(): this {
     return this.op(0x48);
   }
@@ -140,6 +140,9 @@ export class Fn {
 
   loadI32(offset = 0): this {
     return this.op(0x28, ...this.memarg(2, offset));
+  }
+  loadU16(offset = 0): this {
+    return this.op(0x2f, ...this.memarg(1, offset));
   }
   storeI32(offset = 0): this {
     return this.op(0x36, ...this.memarg(2, offset));
@@ -168,6 +171,13 @@ export class Fn {
   fNe(): this {
     return this.op(0x5c);
   }
+  fGt(): this {
+    return this.op(0x5e);
+  }
+  /** select: (a, b, cond) → cond ? a : b. */
+  select(): this {
+    return this.op(0x1b);
+  }
 
   /** v128.load with alignment hint 1 byte: the addresses used are not always 16-byte aligned. */
   vLoad(offset = 0): this {
@@ -181,6 +191,17 @@ export class Fn {
   }
   vSplat(): this {
     return this.simd(0x13);
+  }
+  /** f32x4.gt: lanes all ones where a > b. */
+  vGt(): this {
+    return this.simd(0x44);
+  }
+  vAnd(): this {
+    return this.simd(0x4e);
+  }
+  /** f32x4.pmax(a, b) = a < b ? b : a (so pmax(0, x) is 0 for a NaN x, as `x > 0 ? x : 0`). */
+  vPmax(): this {
+    return this.simd(0xeb);
   }
   vAnyTrue(): this {
     return this.simd(0x53);
@@ -204,26 +225,19 @@ export class Fn {
   /** `if (cond) { body }`: the condition (i32) must be on the stack. */
   ifThen(body: () => void): this {
     this.op(0x04, 0x40);
-    this.depth++;
     body();
-    this.depth--;
     return this.op(0x0b);
   }
 
-  /**
-   * `while (cond()) { body() }`, where cond pushes an i32. Inside body, `this.continue()` is not
-   * offered: the loops here have none.
-   */
+  /** `while (cond()) { body() }`, where cond pushes an i32. */
   whileTrue(cond: () => void, body: () => void): this {
     this.op(0x02, 0x40); // block
     this.op(0x03, 0x40); // loop
-    this.depth += 2;
     cond();
     this.eqz();
     this.op(0x0d, 1); // br_if out of the block
     body();
     this.op(0x0c, 0); // br to the loop's start
-    this.depth -= 2;
     this.op(0x0b, 0x0b);
     return this;
   }

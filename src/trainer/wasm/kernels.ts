@@ -18,6 +18,7 @@
  * All arrays live in one WebAssembly.Memory per Kernels instance, allocated from an Arena up front
  * (the memory never grows afterwards, so Float32Array views stay valid).
  */
+import type { SparseImages } from '../mnist.js';
 import { assemble, Fn, type Local } from './assembler.js';
 
 /** Float32 columns handled per pass of a product (8 SIMD registers of 4). */
@@ -92,8 +93,8 @@ function columnPasses(f: Fn, n: Local, col: Local, body: (vectors: number) => vo
 }
 
 function spmmFn(): Fn {
-  const f = new Fn('spmm', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
-  const [rp, ix, vl, m, b, n, bias, c] = f.params as [Local, Local, Local, Local, Local, Local, Local, Local];
+  const f = new Fn('spmm', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
+  const [rp, ix, vl, m, b, n, bias, c, relu] = f.params as [Local, Local, Local, Local, Local, Local, Local, Local, Local];
   const i = f.local('i32');
   const eb = f.local('i32');
   const e0 = f.local('i32');
@@ -123,6 +124,11 @@ function spmmFn(): Fn {
         f.get(vl).get(eb).add().loadF32().vSplat().set(s);
         for (let j = 0; j < vectors; j++) f.get(acc[j]!).get(s).get(bp).vLoad(16 * j).vMul().vAdd().set(acc[j]!);
       }, 4);
+      // relu: pmax(0, x) = x when 0 < x, else 0 (a NaN too, as `x > 0 ? x : 0`)
+      f.get(relu).ifThen(() => {
+        if (vectors === 0) f.get(accf).f32(0).get(accf).f32(0).fGt().select().set(accf);
+        for (let j = 0; j < vectors; j++) f.vZero().get(acc[j]!).vPmax().set(acc[j]!);
+      });
       if (vectors === 0) f.get(out).get(accf).storeF32();
       for (let j = 0; j < vectors; j++) f.get(out).get(acc[j]!).vStore(16 * j);
     });
@@ -163,6 +169,97 @@ function spmmTFn(): Fn {
       }, 4);
     });
   });
+  return f;
+}
+
+/**
+ * CSR of chosen rows of a sparse image set: row k of the output is row ids[k] of the set (column
+ * indices u16, values f32), its column indices premultiplied by `stride` as csr() does.
+ */
+function gatherCsrFn(): Fn {
+  const f = new Fn('gatherCsr', ['i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32', 'i32']);
+  const [ids, rows, srp, six, svl, stride, rp, ix, vl] = f.params as [Local, Local, Local, Local, Local, Local, Local, Local, Local];
+  const k = f.local('i32');
+  const r = f.local('i32');
+  const j0 = f.local('i32');
+  const e = f.local('i32');
+  const src = f.local('i32');
+  const end = f.local('i32');
+  const val = f.local('i32');
+  const oix = f.local('i32');
+  const ovl = f.local('i32');
+  f.i32(0).set(e);
+  f.get(ix).set(oix);
+  f.get(vl).set(ovl);
+  f.forRange(k, () => f.i32(0), () => f.get(rows), () => {
+    f.get(ids).get(k).i32(4).mul().add().loadI32().i32(4).mul().get(srp).add().set(r); // &rowStart[id]
+    f.get(rp).get(k).i32(4).mul().add().get(e).storeI32();
+    f.get(r).loadI32().set(j0);
+    f.get(r).loadI32(4).get(j0).sub().get(e).add().set(e);
+    f.get(six).get(j0).i32(2).mul().add().set(src);
+    f.get(svl).get(j0).i32(4).mul().add().set(val);
+    f.get(src).get(r).loadI32(4).get(j0).sub().i32(2).mul().add().set(end);
+    f.whileTrue(
+      () => f.get(src).get(end).ltU(),
+      () => {
+        f.get(oix).get(src).loadU16().get(stride).mul().storeI32();
+        f.get(ovl).get(val).loadF32().storeF32();
+        f.get(src).i32(2).add().set(src);
+        f.get(val).i32(4).add().set(val);
+        f.get(oix).i32(4).add().set(oix);
+        f.get(ovl).i32(4).add().set(ovl);
+      },
+    );
+  });
+  f.get(rp).get(rows).i32(4).mul().add().get(e).storeI32();
+  return f;
+}
+
+/** dz = out > 0 ? da : 0 over `len` floats (a multiple of 4): ReLU's gradient, given its output. */
+function reluGradFn(): Fn {
+  const f = new Fn('reluGrad', ['i32', 'i32', 'i32', 'i32']);
+  const [out, da, dz, len] = f.params as [Local, Local, Local, Local];
+  const off = f.local('i32');
+  f.forRange(off, () => f.i32(0), () => f.get(len).i32(4).mul(), () => {
+    f.get(dz).get(off).add();
+    f.get(out).get(off).add().vLoad().vZero().vGt();
+    f.get(da).get(off).add().vLoad().vAnd();
+    f.vStore();
+  }, 16);
+  return f;
+}
+
+/** out[n] = column sums of d (rows × n), summed over rows in order. */
+function colSumsFn(): Fn {
+  const f = new Fn('colSums', ['i32', 'i32', 'i32', 'i32']);
+  const [d, rows, n, out] = f.params as [Local, Local, Local, Local];
+  const col = f.local('i32');
+  const r = f.local('i32');
+  const acc = f.local('v128');
+  const accf = f.local('f32');
+  f.i32(0).set(col);
+  f.whileTrue(
+    () => f.get(col).i32(4).add().get(n).leS(),
+    () => {
+      f.vZero().set(acc);
+      f.forRange(r, () => f.i32(0), () => f.get(rows), () => {
+        f.get(acc).get(d).get(r).get(n).mul().get(col).add().i32(4).mul().add().vLoad().vAdd().set(acc);
+      });
+      f.get(out).get(col).i32(4).mul().add().get(acc).vStore();
+      f.get(col).i32(4).add().set(col);
+    },
+  );
+  f.whileTrue(
+    () => f.get(col).get(n).ltS(),
+    () => {
+      f.f32(0).set(accf);
+      f.forRange(r, () => f.i32(0), () => f.get(rows), () => {
+        f.get(accf).get(d).get(r).get(n).mul().get(col).add().i32(4).mul().add().loadF32().fAdd().set(accf);
+      });
+      f.get(out).get(col).i32(4).mul().add().get(accf).storeF32();
+      f.get(col).i32(1).add().set(col);
+    },
+  );
   return f;
 }
 
@@ -224,18 +321,21 @@ function sgdFn(): Fn {
 
 interface Exports {
   csr(a: number, m: number, k: number, stride: number, rp: number, ix: number, vl: number): number;
-  spmm(rp: number, ix: number, vl: number, m: number, b: number, n: number, bias: number, c: number): void;
+  spmm(rp: number, ix: number, vl: number, m: number, b: number, n: number, bias: number, c: number, relu: number): void;
+  reluGrad(out: number, da: number, dz: number, len: number): void;
+  colSums(d: number, rows: number, n: number, out: number): void;
   spmmT(rp: number, ix: number, vl: number, m: number, d: number, n: number, c: number): void;
   transpose(a: number, rows: number, cols: number, out: number): void;
   adam(w: number, g: number, m: number, v: number, len: number, alpha: number, c1: number, c2: number, eps: number): void;
   sgd(w: number, g: number, len: number, lr: number): void;
+  gatherCsr(ids: number, rows: number, srp: number, six: number, svl: number, stride: number, rp: number, ix: number, vl: number): void;
 }
 
 let compiled: WebAssembly.Module | null = null;
 
 /** The compiled kernel module (assembled and compiled once per thread). */
 export function kernelModule(): WebAssembly.Module {
-  compiled ??= new WebAssembly.Module(assemble([csrFn(), spmmFn(), spmmTFn(), transposeFn(), adamFn(), sgdFn()]));
+  compiled ??= new WebAssembly.Module(assemble([csrFn(), spmmFn(), spmmTFn(), transposeFn(), adamFn(), sgdFn(), gatherCsrFn(), reluGradFn(), colSumsFn()]));
   return compiled;
 }
 
@@ -292,15 +392,38 @@ const PAGE = 65536;
 const ALIGN = 16;
 const round4 = (n: number) => Math.ceil(n / 4) * 4;
 
+/** An image set (mnist.ts SparseImages) copied into the kernels' memory. */
+export interface ImageSet {
+  readonly source: SparseImages;
+  readonly rows: number;
+  readonly rowStart: number;
+  readonly column: number;
+  readonly value: number;
+}
+
+let forThread: Kernels | null = null;
+
 /**
- * Sizes the memory first (`reserve`), then hands out 16-byte-aligned arrays (`floats`, `ints`);
- * the memory is created once at the reserved size and never grows, so views stay valid.
+ * One WebAssembly memory with the kernels over it. Arrays come from a bump allocator: first the
+ * image sets (loadImages), then the arena of one Net (resetArena, reserve, then floats / ints).
+ * The memory grows only in loadImages and reserve, before the arrays whose views must stay valid
+ * are made; resetArena ends the previous arena (its generation).
  */
 export class Kernels implements Allocator {
   private readonly memory: WebAssembly.Memory;
   private readonly k: Exports;
   private next = ALIGN;
-  private readonly capacity: number;
+  /** End of the image sets: the arena starts here. */
+  private base = ALIGN;
+  private images: ImageSet[] = [];
+  /** Counts resetArena calls: arrays of an earlier generation must not be used. */
+  generation = 0;
+
+  /** The kernels of this thread (one memory, reused by each Net made in the thread). */
+  static forThread(): Kernels {
+    forThread ??= new Kernels(0);
+    return forThread;
+  }
 
   /** Bytes an array of `length` 4-byte elements takes in the arena (its length rounded up to 4 elements). */
   static bytes(length: number): number {
@@ -308,26 +431,64 @@ export class Kernels implements Allocator {
   }
 
   constructor(reservedBytes: number) {
-    this.capacity = reservedBytes + 2 * ALIGN;
-    this.memory = new WebAssembly.Memory({ initial: Math.ceil(this.capacity / PAGE) });
+    this.memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((reservedBytes + 2 * ALIGN) / PAGE)) });
     this.k = new WebAssembly.Instance(kernelModule(), { env: { memory: this.memory } }).exports as unknown as Exports;
   }
 
   private alloc(length: number): number {
     const ptr = this.next;
     this.next += Kernels.bytes(length);
-    if (this.next > this.capacity) throw new RangeError(`kernel arena overflow: ${this.next} > ${this.capacity} bytes reserved`);
+    if (this.next > this.memory.buffer.byteLength) throw new RangeError(`kernel arena overflow: ${this.next} > ${this.memory.buffer.byteLength} bytes reserved`);
     return ptr;
+  }
+
+  /** Grows the memory so that `bytes` more fit (views made before a growth stop working: reserve first). */
+  reserve(bytes: number): void {
+    const need = this.next + bytes + ALIGN - this.memory.buffer.byteLength;
+    if (need > 0) this.memory.grow(Math.ceil(need / PAGE));
+  }
+
+  /** Frees the arena (everything made after the image sets). */
+  resetArena(): void {
+    this.next = this.base;
+    this.generation++;
+  }
+
+  /**
+   * The image sets in the kernels' memory: copied once, then reused while the same sets are asked
+   * for; other sets replace them (and end the arena).
+   */
+  loadImages(sources: SparseImages[]): ImageSet[] {
+    if (sources.length === this.images.length && sources.every((s, i) => this.images[i]!.source === s)) return this.images;
+    this.next = ALIGN;
+    this.images = [];
+    this.resetArena();
+    const sizes = sources.map((s) => Kernels.bytes(s.rowStart.length) + round4(Math.ceil(s.column.length / 2)) * 4 + Kernels.bytes(s.value.length));
+    this.reserve(sizes.reduce((a, b) => a + b, 0));
+    this.images = sources.map((source) => {
+      const rows = source.rowStart.length - 1;
+      const rowStart = this.alloc(rows + 1);
+      const column = this.alloc(Math.ceil(source.column.length / 2));
+      const value = this.alloc(source.value.length);
+      new Int32Array(this.memory.buffer, rowStart, rows + 1).set(source.rowStart);
+      new Uint16Array(this.memory.buffer, column, source.column.length).set(source.column);
+      new Float32Array(this.memory.buffer, value, source.value.length).set(source.value);
+      return { source, rows, rowStart, column, value };
+    });
+    this.base = this.next;
+    return this.images;
   }
 
   /** A zeroed float32 array of `length` (its storage padded to a multiple of 4 floats, also zero). */
   floats(length: number): Buf {
     const ptr = this.alloc(length);
+    new Float32Array(this.memory.buffer, ptr, Kernels.bytes(length) / 4).fill(0); // the arena is reused: zero it, padding too
     return { ptr, length, view: new Float32Array(this.memory.buffer, ptr, length) };
   }
 
   ints(length: number): IntBuf {
     const ptr = this.alloc(length);
+    new Int32Array(this.memory.buffer, ptr, Kernels.bytes(length) / 4).fill(0);
     return { ptr, length, view: new Int32Array(this.memory.buffer, ptr, length) };
   }
 
@@ -341,9 +502,24 @@ export class Kernels implements Allocator {
     return this.k.csr(a.ptr, rows, cols, out.stride, out.rowPtr.ptr, out.index.ptr, out.value.ptr);
   }
 
-  /** c[rows × n] = A·b + bias, A given as CSR (built with stride n), b (A's cols × n), bias (n). */
-  spmm(a: Csr, rows: number, b: Buf, n: number, bias: Buf, c: Buf): void {
-    this.k.spmm(a.rowPtr.ptr, a.index.ptr, a.value.ptr, rows, b.ptr, n, bias.ptr, c.ptr);
+  /** Fills `out` with the CSR of rows ids[0 … rows) of an image set. */
+  gatherCsr(set: ImageSet, ids: IntBuf, rows: number, out: Csr): void {
+    this.k.gatherCsr(ids.ptr, rows, set.rowStart, set.column, set.value, out.stride, out.rowPtr.ptr, out.index.ptr, out.value.ptr);
+  }
+
+  /** c[rows × n] = A·b + bias (then ReLU when `relu`), A given as CSR (built with stride n), b (A's cols × n), bias (n). */
+  spmm(a: Csr, rows: number, b: Buf, n: number, bias: Buf, c: Buf, relu = false): void {
+    this.k.spmm(a.rowPtr.ptr, a.index.ptr, a.value.ptr, rows, b.ptr, n, bias.ptr, c.ptr, relu ? 1 : 0);
+  }
+
+  /** dz = out > 0 ? da : 0 for the first `length` floats (rounded up to 4: the buffers' padding). */
+  reluGrad(out: Buf, da: Buf, dz: Buf, length: number): void {
+    this.k.reluGrad(out.ptr, da.ptr, dz.ptr, round4(length));
+  }
+
+  /** out = column sums of the first `rows` rows of d (rows × n). */
+  colSums(d: Buf, rows: number, n: number, out: Buf): void {
+    this.k.colSums(d.ptr, rows, n, out.ptr);
   }
 
   /** c[A's cols × n] += Aᵀ·d, A given as CSR (built with stride n), d (rows × n). */
