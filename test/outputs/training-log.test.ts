@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTrainingLogs, trainingLogsInLines } from '../../src/core/outputs/training-log.js';
+import { readProgressLine } from '../../src/core/outputs/progress-line.js';
 import type { TrainingLog } from '../../src/types.js';
 import { codeCell, fixtureValue, stdoutCell, stream } from './helpers.js';
 
@@ -292,13 +293,55 @@ describe('stale ETA fragments glued in front of the finished values (issue 15, K
     expect(samples.final).toEqual({ epoch: 1, loss: 0.0098, accuracy: 1, val_loss: 0.0122, val_accuracy: 1 });
   });
 
-  it('Keras 2.0 finish (`- 2s - loss`) after a fragment; a fragment after the last finish is still unfinished', () => {
+  it('Keras 2.0 finish (`- 2s - loss`) after a fragment; a partial bar with a fragment is unfinished', () => {
     const keras20 = '9600/9600 [==============================] - ETA: 0s - loss: 1.5700 - acc: 0.48 - 2s - loss: 1.5613 - acc: 0.4876 - val_loss: 0.7026 - val_acc: 0.8292';
     expect(only(trainingLogsInLines(['Epoch 1/2', keras20], 0)).final).toEqual({ epoch: 1, loss: 1.5613, accuracy: 0.4876, val_loss: 0.7026, val_accuracy: 0.8292 });
-    const unfinished = '750/750 [==============================] - 2s 3ms/step - loss: 0.2 - accuracy: 0.9 - ETA: 0s - loss: 0.1900';
-    expect(only(trainingLogsInLines(['Epoch 1/2', unfinished], 0))).toMatchObject({ epochsLogged: 0, final: null });
     const partial = '   1/750 [..............................] - ETA: 0s - loss: 2.5649 - accuracy: 0.0625';
     expect(only(trainingLogsInLines(['Epoch 1/2', partial], 0))).toMatchObject({ epochsLogged: 0 });
+  });
+});
+
+describe('a stale progress tail glued AFTER the finished values (TF 2.0–2.3 in classic Jupyter)', () => {
+  // The front end rendered `\r` itself: the finished line overwrote the start of a longer line of glued
+  // updates, whose tail stays after the last finished value (`accuracy: 0.9771s - loss: - ETA: 0s - …`).
+  it('TF 2.0 samples, 5 epochs, tails on epochs 2, 3 and 5 (two of them with `ETA:`): all 5 epochs, the finished values', () => {
+    const log = logOf('fit-tf20-v1-stale-tail-after-finish.json');
+    expect(log).toMatchObject({ epochsLogged: 5, epochsTotal: 5, stepsPerEpoch: 60000, counterUnit: 'samples', diverged: false });
+    expect(log.epochs).toEqual([
+      { epoch: 1, loss: 0.2611, accuracy: 0.9241 },
+      { epoch: 2, loss: 0.1127, accuracy: 0.9667 },
+      { epoch: 3, loss: 0.0752, accuracy: 0.9771 },
+      { epoch: 4, loss: 0.0541, accuracy: 0.9836 },
+      { epoch: 5, loss: 0.041, accuracy: 0.9874 },
+    ]);
+  });
+
+  it('steps counter and validation metrics; a tail that starts with ` - `; fragments both before and after the finish', () => {
+    const glued = '1875/1875 [==============================] - 5s 3ms/step - loss: 0.0684 - accuracy: 0.9794s - loss: 0.0690 - accuracy: 0.97 - ETA: 0s - loss: 0.0687 - accu';
+    const progress = readProgressLine(glued)!;
+    expect(progress).toMatchObject({ current: 1875, total: 1875, complete: true, timeUnit: 'step', microsPerUnit: 3000 });
+    expect(progress.metrics).toEqual({ loss: 0.0684, accuracy: 0.9794 });
+    const validation = '1500/1500 [==============================] - 4s 3ms/step - loss: 0.0721 - accuracy: 0.9780 - val_loss: 0.0950 - val_accuracy: 0.9712s - loss: 0.0725 - ETA: 0s - loss: 0.0722 - acc';
+    expect(only(trainingLogsInLines(['Epoch 3/10', validation], 0)).final).toEqual({ epoch: 3, loss: 0.0721, accuracy: 0.978, val_loss: 0.095, val_accuracy: 0.9712 });
+    const clean = '750/750 [==============================] - 2s 3ms/step - loss: 0.2000 - accuracy: 0.9000 - ETA: 0s - loss: 0.1900';
+    expect(only(trainingLogsInLines(['Epoch 1/2', clean], 0)).final).toEqual({ epoch: 1, loss: 0.2, accuracy: 0.9 });
+    const both = '750/750 [==============================] - ETA: 0s - loss: 0.3394 - acc: 0.90 - 2s 3ms/step - loss: 0.3371 - acc: 0.9043s - loss: 0.3380 - ETA: 0s - loss: 0.33';
+    expect(only(trainingLogsInLines(['Epoch 1/2', both], 0)).final).toEqual({ epoch: 1, loss: 0.3371, accuracy: 0.9043 });
+  });
+
+  it('the same shape from a raw stream: the finished line drawn with `\\r` over a longer line of glued updates', () => {
+    const glued = '59872/60000 [============================>.] - ETA: 0s - loss: 0.0760 - accuracy: 0.97 - ETA: 0s - loss: 0.0755 - accuracy: 0.9770 - ETA: 0s - loss: 0.0751 - accuracy';
+    const finished = '60000/60000 [==============================] - 3s 50us/sample - loss: 0.0752 - accuracy: 0.9771';
+    expect(glued.length).toBeGreaterThan(finished.length);
+    const log = only(parseTrainingLogs([codeCell([stream('Epoch 3/5\n'), stream(glued), stream(`\r${finished}\n`)])]));
+    expect(log).toMatchObject({ epochsLogged: 1, stepsPerEpoch: 60000, counterUnit: 'samples' });
+    expect(log.final).toEqual({ epoch: 3, loss: 0.0752, accuracy: 0.9771 });
+  });
+
+  it('an unfinished update stays unfinished: no elapsed time, or a counter short of its total', () => {
+    expect(readProgressLine('750/750 [==============================] - ETA: 0s - loss: 0.2000 - accuracy: 0.9000')!.complete).toBe(false);
+    expect(readProgressLine('740/750 [============================>.] - 2s 3ms/step - loss: 0.2000 - ETA: 0s - loss: 0.19')!.complete).toBe(false);
+    expect(readProgressLine('750/750 [==============================] - 2s 3ms/step - ETA: 0s - loss: 0.1900')!.complete).toBe(false);
   });
 });
 

@@ -34,7 +34,9 @@ function parseUnchecked(bytes: Uint8Array | string): ParseNotebookResult {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return fail(`The file is not valid JSON: ${describeJsonError(error, text)}.`);
+    const detail = describeJsonError(error, text);
+    if (looksLikePythonSource(text)) return fail(`The file is Python source (a .py export?), not a notebook: it is not valid JSON (${detail}).`);
+    return fail(`The file is not valid JSON: ${detail}.`);
   }
   if (!isRecord(json)) return fail(`The file is JSON but not a notebook: expected an object, found ${describeJsonType(json)}.`);
 
@@ -76,6 +78,19 @@ function decode(bytes: Uint8Array | string): string {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2, bytes.length - (bytes.length % 2)));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2, bytes.length - (bytes.length % 2)));
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+}
+
+/**
+ * Text that is not JSON and opens like a Python file (a `.py` saved or renamed as `.ipynb`, Colab's
+ * "Download .py"): its first line that is not blank is a comment (`#`, `#!/usr/bin/env python`,
+ * `# -*- coding: utf-8 -*-`, `# %%`), an import (`import x`, `from x import y`), a docstring, a `def`,
+ * a `class` or a decorator. Text with control characters or undecodable bytes near its start is binary.
+ */
+function looksLikePythonSource(text: string): boolean {
+  const head = text.slice(0, 4096);
+  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(head)) return false; // binary, or not UTF-8 text
+  const first = /^[ \t\r\n]*([^\r\n]*)/.exec(head)![1]!;
+  return /^(?:#|import[ \t]+[A-Za-z_]|from[ \t]+\.*[A-Za-z_][\w.]*[ \t]+import\b|[rRuU]?(?:"""|''')|def[ \t]+[A-Za-z_]\w*[ \t]*\(|class[ \t]+[A-Za-z_]\w*[ \t]*[:(]|@[A-Za-z_])/.test(first);
 }
 
 function describeJsonType(value: unknown): string {
