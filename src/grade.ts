@@ -14,7 +14,7 @@ import { selectSubmissions } from './ingest/select.js';
 import { isSystemPath, SYSTEM_FILE_PROBLEM } from './ingest/file-kinds.js';
 import { maxScore, totalPoints } from './core/rubric/score.js';
 import type { LoadedRubric } from './core/rubric/validate.js';
-import type { Expected, GradeRow, GradeRun, Identity, Lateness, StudentModel, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
+import type { Expected, GradeRow, GradeRun, Identity, Lateness, SubmissionStatus, SubmittedFile, TimeSource } from './types.js';
 import { acceptsLateWork, judgeLateness } from './core/rubric/late-policy.js';
 import { overridesByStudent, readOverrides } from './rubric/overrides.js';
 import { finishRows } from './finish-rows.js';
@@ -23,7 +23,6 @@ import type { NotebookIntegrity } from './core/integrity/analyse.js';
 import { finishIntegrity } from './integrity/run.js';
 import type { NotebookOutcome } from './core/grade-notebook.js';
 import { createGradePool, threadsFor, type GradePool } from './parallel/pool.js';
-import type { ModelSpec } from './types.js';
 
 export interface GradeOptions {
   input: string;
@@ -58,9 +57,6 @@ interface Item {
   lateness: Lateness;
 }
 
-/** TensorFlow.js is loaded only when a student's model is first built (src/student-model.ts). */
-let studentModels: Promise<typeof import('./student-model.js')> | null = null;
-const describeStudentModel = async (spec: ModelSpec): Promise<StudentModel> => (await (studentModels ??= import('./student-model.js'))).describeModelSpec(spec);
 
 const isNotebookFile = (file: SubmittedFile): boolean => /\.ipynb$/i.test(file.fileName) && file.problems.length === 0;
 
@@ -97,9 +93,8 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
   const template = await readTemplate(options.rubric.file, options.rubric.template);
   const files = await discoverFiles(options.input, { tz: options.tz });
   // The workers start now, and load their modules while this thread does the selection.
-  const expectedValues = Promise.resolve(options.expected);
   const pool = createGradePool(
-    { rubric: options.rubric, expected: expectedValues, template, tz: options.tz, describeModel: describeStudentModel },
+    { rubric: options.rubric, expected: options.expected, template, tz: options.tz },
     {
       jobs: threadsFor(options.jobs ?? 1, files.filter(isNotebookFile).length),
       keepDetails: options.keepDetails ?? true,
@@ -107,7 +102,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
     },
   );
   try {
-    return await gradeFiles(files, expectedValues, pool, { options, deadline, deadlineLabel, lookup, extensions, overrides, template });
+    return await gradeFiles(files, pool, { options, deadline, deadlineLabel, lookup, extensions, overrides, template });
   } finally {
     await pool.close();
   }
@@ -123,7 +118,7 @@ interface Prepared {
   template: Awaited<ReturnType<typeof readTemplate>>;
 }
 
-async function gradeFiles(files: SubmittedFile[], expectedValues: Promise<Expected>, pool: GradePool, prepared: Prepared): Promise<GradeRun> {
+async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Prepared): Promise<GradeRun> {
   const { options, deadline, deadlineLabel, lookup, extensions, overrides, template } = prepared;
   const policy = options.rubric.late;
   const items: Item[] = files.map((file) => {
@@ -143,7 +138,7 @@ async function gradeFiles(files: SubmittedFile[], expectedValues: Promise<Expect
   const lateness = new Map<GradeRow, Lateness>();
   const integrityByRow = new Map<GradeRow, NotebookIntegrity>();
   const max = maxScore(options.rubric);
-  const expected = await expectedValues;
+  const expected = options.expected;
   const rows: GradeRow[] = [];
   // Every notebook is handed to the pool at once; rows are assembled in input order whatever the finishing order.
   const built = await Promise.all(

@@ -9,7 +9,8 @@ import { analyseNotebook, type NotebookIntegrity, type TemplateSource } from './
 import { parseNotebook } from './notebook/parse.js';
 import type { LoadedRubric } from './rubric/validate.js';
 import { scoreCriteria } from './rubric/score.js';
-import type { Expected, GradeRow, ModelSpec, StudentModel } from '../types.js';
+import { describeModelSpec } from './student-model.js';
+import type { Expected, GradeRow } from '../types.js';
 
 export interface NotebookJob {
   bytes: Uint8Array;
@@ -26,11 +27,6 @@ export interface NotebookContext {
   expected: Expected;
   template: TemplateSource | null;
   tz: string;
-  /**
-   * Builds the student's model (src/student-model.ts, TensorFlow.js). The main thread calls it directly;
-   * a worker asks the main thread, so that workers never load TensorFlow.js.
-   */
-  describeModel: (spec: ModelSpec) => Promise<StudentModel>;
 }
 
 export type NotebookOutcome = Pick<GradeRow, 'status' | 'criteria' | 'reason' | 'flags' | 'notebook' | 'evidence'> & {
@@ -52,7 +48,7 @@ export async function gradeNotebook(job: NotebookJob, context: NotebookContext):
   if (!parsed.ok) return unreadableOutcome(parsed.reason);
   const evidence = await extractEvidence(parsed.notebook);
   const last = evidence.code.models.at(-1);
-  const studentModel = last ? await context.describeModel(last) : null;
+  const studentModel = last ? describeModelSpec(last) : null;
   const criteria = scoreCriteria(context.rubric, { evidence, expected: context.expected, studentModel });
   const flags = criteria.some((c) => c.status === 'unreadable') ? ['needs-review'] : [];
   if (evidence.code.syntaxErrors.length > 0) flags.push('syntax-error');

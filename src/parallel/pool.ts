@@ -16,7 +16,6 @@ import {
 } from '../core/grade-notebook.js';
 import type { LoadedRubric } from '../core/rubric/validate.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
-import type { Expected } from '../types.js';
 
 export interface PoolOptions {
   jobs: number;
@@ -25,9 +24,6 @@ export interface PoolOptions {
   /** Called after each notebook with (done, total submitted so far). */
   onProgress?: (done: number, total: number) => void;
 }
-
-/** The grading context, with the expected values still being worked out (workers start meanwhile). */
-export type PoolContext = Omit<NotebookContext, 'expected'> & { expected: Promise<Expected> };
 
 export interface GradePool {
   grade(job: NotebookJob): Promise<NotebookOutcome>;
@@ -42,21 +38,15 @@ export function threadsFor(jobs: number, notebooks: number): number {
   return Math.max(1, Math.min(jobs, Math.ceil(notebooks / NOTEBOOKS_PER_WORKER)));
 }
 
-/**
- * Jobs in flight per worker: enough that a worker never idles on a message, nor while some of its
- * notebooks wait for a model from the main thread; few enough that the work stays balanced.
- */
+/** Jobs in flight per worker: enough that a worker never idles on a message; few enough that the work stays balanced. */
 const IN_FLIGHT = 8;
 
-export function createGradePool(context: PoolContext, options: PoolOptions): GradePool {
+export function createGradePool(context: NotebookContext, options: PoolOptions): GradePool {
   let submitted = 0;
   let done = 0;
   const progress = (): void => options.onProgress?.(++done, submitted);
   const keep = (outcome: NotebookOutcome): NotebookOutcome => (options.keepDetails ? outcome : withoutDetails(outcome));
-  const ready = context.expected.then((expected): NotebookContext => ({ ...context, expected }));
-  // A failure is the caller's to report (it awaits the same promise); none is left unhandled here.
-  ready.catch(() => {});
-  const here = async (job: NotebookJob): Promise<NotebookOutcome> => keep(await gradeNotebookSafely(job, await ready));
+  const here = async (job: NotebookJob): Promise<NotebookOutcome> => keep(await gradeNotebookSafely(job, context));
   if (options.jobs <= 1) {
     return {
       grade: async (job) => {
@@ -84,7 +74,7 @@ function rubricData(rubric: LoadedRubric): unknown {
 }
 
 function workerPool(
-  context: PoolContext,
+  context: NotebookContext,
   options: PoolOptions,
   here: (job: NotebookJob) => Promise<NotebookOutcome>,
   onSubmit: () => void,
@@ -93,20 +83,20 @@ function workerPool(
   const setup: WorkerSetup = {
     rubric: rubricData(context.rubric),
     rubricFile: context.rubric.file,
+    expected: context.expected,
     template: context.template,
     tz: context.tz,
     keepDetails: options.keepDetails,
   };
   const queue: Pending[] = [];
   const workers = new Map<Worker, Map<number, Pending>>();
-  let expected: Expected | null = null;
   let nextId = 0;
   let closed = false;
   let mainBusy = false;
 
   /** The main thread takes one notebook at a time from the queue, between messages from the workers. */
   const gradeHere = (): void => {
-    if (mainBusy || !expected || queue.length === 0) return;
+    if (mainBusy || queue.length === 0) return;
     mainBusy = true;
     const pending = queue.shift()!;
     void here(pending.job).then((outcome) => {
@@ -121,12 +111,7 @@ function workerPool(
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
     const inFlight = new Map<number, Pending>();
     workers.set(worker, inFlight);
-    const send = (message: ToWorker): void => worker.postMessage(message);
     worker.on('message', (message: FromWorker) => {
-      if (message.kind === 'model') {
-        void context.describeModel(message.spec).then((model) => send({ kind: 'model', id: message.id, model }));
-        return;
-      }
       const pending = inFlight.get(message.id);
       if (!pending) return;
       inFlight.delete(message.id);
@@ -150,13 +135,12 @@ function workerPool(
     };
     worker.on('error', (error) => fail(error.message));
     worker.on('exit', (code) => fail(`exit code ${code}`));
-    if (expected) send({ kind: 'expected', expected });
     feed(worker);
   };
 
   const feed = (worker: Worker): void => {
     const inFlight = workers.get(worker);
-    while (expected && inFlight && inFlight.size < IN_FLIGHT && queue.length > 0) {
+    while (inFlight && inFlight.size < IN_FLIGHT && queue.length > 0) {
       const pending = queue.shift()!;
       inFlight.set(pending.id, pending);
       const message: ToWorker = { kind: 'job', id: pending.id, job: pending.job };
@@ -166,20 +150,6 @@ function workerPool(
 
   const size = options.jobs - 1;
   for (let i = 0; i < size; i++) spawn();
-  context.expected.then(
-    (value) => {
-      expected = value;
-      for (const worker of workers.keys()) {
-        const message: ToWorker = { kind: 'expected', expected: value };
-        worker.postMessage(message);
-        feed(worker);
-      }
-      gradeHere();
-    },
-    // The caller awaits the same promise and reports the failure.
-    () => {},
-  );
-
   return {
     grade(job) {
       onSubmit();

@@ -4,7 +4,7 @@
  * Writes files and returns what it wrote, for the console summary; src/cli.ts prints.
  */
 import { join } from 'node:path';
-import type { LoadedRubric } from '../rubric/load.js';
+import type { LoadedRubric } from '../core/rubric/validate.js';
 import { feedbackFiles } from './feedback.js';
 import { buildReport, writeFiles } from './html/index.js';
 import { loadReferenceBand, referencePath } from './html/reference-band.js';

@@ -1,10 +1,10 @@
 /**
- * Expected values for a rubric: the assignment's model is built by the trainer's one model-building
- * path (parameter counts and output shapes read from the built tfjs model), the data dimensions and
- * the label of the predicted test image come from the genuine MNIST files (checked by the loader), and
- * the rest follows from the fit settings.
+ * Expected values for a rubric: the assignment's model is described by the one layer counter
+ * (src/core/describe-layers.ts: parameter counts and output shapes exactly as TensorFlow.js builds them,
+ * tested against it, without loading it), the data dimensions and the label of the predicted test image
+ * come from the genuine MNIST files (checked by the loader), and the rest follows from the fit settings.
  */
-import { describeModel } from '../trainer/build-model.js';
+import { describeLayers } from '../core/describe-layers.js';
 import { IMAGE_COLS, IMAGE_ROWS, readTestLabels, TEST_COUNT, TRAIN_COUNT } from '../trainer/mnist.js';
 import type { Expected, LayerSpec } from '../types.js';
 import { deriveExpected } from '../core/rubric/expected.js';
@@ -24,14 +24,14 @@ export function assignmentLayers(model: AssignmentModel): LayerSpec[] {
 }
 
 export function resolveExpected(model: AssignmentModel): Expected {
-  const built = describeModel(assignmentLayers(model));
+  const built = describeLayers(assignmentLayers(model));
   const classes = built.layers.at(-1)?.outputShape.at(-1);
   if (typeof classes !== 'number') throw new Error('the assignment model has no fixed output size');
   return deriveExpected(
     model,
     { trainImages: [TRAIN_COUNT, IMAGE_ROWS, IMAGE_COLS], testImages: [TEST_COUNT, IMAGE_ROWS, IMAGE_COLS], classes, testLabels: readTestLabels() },
     built,
-    "computed from the rubric's model by TensorFlow.js (parameter counts of the built model) and the MNIST files (dimensions, test labels)",
+    "computed from the rubric's model (parameter counts of its layers, as Keras and TensorFlow.js count them) and the MNIST files (dimensions, test labels)",
   );
 }
 

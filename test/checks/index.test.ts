@@ -1,12 +1,12 @@
 /**
  * Meta-tests over the registry (typescript-eslint's tests/rules/index.test.ts and docs.test.ts): the
- * registry, the files in src/checks/, the checks' ids, the test files and the README's table agree.
+ * registry, the files in src/core/checks/, the checks' ids, the test files and the README's table agree.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checks } from '../../src/core/checks/index.js';
 
-const SRC = new URL('../../src/checks/', import.meta.url);
+const SRC = new URL('../../src/core/checks/', import.meta.url);
 const NOT_CHECKS = new Set(['define-check.ts', 'index.ts']);
 
 const files = readdirSync(SRC, { withFileTypes: true })
@@ -28,7 +28,7 @@ describe('check registry', () => {
     expect(ids).toEqual([...ids].sort());
   });
 
-  it('lists every file in src/checks/ (but define-check.ts and index.ts), and nothing else', () => {
+  it('lists every file in src/core/checks/ (but define-check.ts and index.ts), and nothing else', () => {
     expect(ids).toEqual(files);
   });
 

@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { formatShape } from '../../src/core/checks/support/shapes.js';
 import { assignmentLayers, resolveExpected } from '../../src/rubric/resolve-expected.js';
 import { rubricSchema, type AssignmentModel } from '../../src/core/rubric/schema.js';
-import { describeStudentModel } from '../../src/student-model.js';
+import { describeStudentModel } from '../../src/core/student-model.js';
 import type { ArrayFact, CheckInput, CodeEvidence, Evidence, Expected, FitSpec, LayerSpec, Location, StudentModel, SummaryTable, TrainingLog } from '../../src/types.js';
 
 /** Cell indices of the sample notebooks (markdown cells in between). */

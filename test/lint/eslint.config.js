@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-const SHELL = ['src/cli.ts', 'src/grade.ts', 'src/finish-rows.ts', 'src/student-model.ts', 'src/verify-accuracy.ts', 'src/stats.ts', 'src/ingest', 'src/integrity', 'src/inspect', 'src/parallel', 'src/report', 'src/rubric', 'src/trainer'];
+const SHELL = ['src/cli.ts', 'src/grade.ts', 'src/finish-rows.ts', 'src/verify-accuracy.ts', 'src/stats.ts', 'src/ingest', 'src/integrity', 'src/inspect', 'src/parallel', 'src/report', 'src/rubric', 'src/trainer'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'test/lint/**', 'bench/**/*.py'] },

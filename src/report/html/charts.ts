@@ -16,7 +16,7 @@ const CONFIG = {
 } as const;
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile({ ...spec, config: CONFIG } as TopLevelSpec).spec), { renderer: 'none' });
+  const view = new vega.View(vega.parse(compile({ ...spec, config: CONFIG }).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
@@ -79,10 +79,10 @@ export function finalAccuracySpec(points: { label: string; value: number }[], ba
   // A layer drawn from datum values still needs one data row to draw once.
   const one = { values: [{}] };
   if (final) {
-    layers.push({ data: one, mark: { type: 'rect', color: '#bfdbfe', opacity: 0.7 }, encoding: { y: { datum: final.min, type: 'quantitative' }, y2: { datum: final.max } } } as TopLevelSpec);
-    layers.push({ data: one, mark: { type: 'rule', color: '#2563eb', strokeDash: [4, 3] }, encoding: { y: { datum: final.mean, type: 'quantitative' } } } as TopLevelSpec);
+    layers.push({ data: one, mark: { type: 'rect', color: '#bfdbfe', opacity: 0.7 }, encoding: { y: { datum: final.min, type: 'quantitative' }, y2: { datum: final.max } } });
+    layers.push({ data: one, mark: { type: 'rule', color: '#2563eb', strokeDash: [4, 3] }, encoding: { y: { datum: final.mean, type: 'quantitative' } } });
   }
-  if (threshold !== null) layers.push({ data: one, mark: { type: 'rule', color: '#dc2626' }, encoding: { y: { datum: threshold, type: 'quantitative' } } } as TopLevelSpec);
+  if (threshold !== null) layers.push({ data: one, mark: { type: 'rule', color: '#dc2626' }, encoding: { y: { datum: threshold, type: 'quantitative' } } });
   layers.push({
     data: { values: points },
     mark: { type: 'point', filled: true, size: 60, color: '#111827' },
@@ -90,7 +90,7 @@ export function finalAccuracySpec(points: { label: string; value: number }[], ba
       x: { field: 'label', type: 'nominal', title: '学籍番号', sort: null, axis: { labelAngle: -45 } },
       y: { field: 'value', type: 'quantitative', title: '最終 val_accuracy', scale: { zero: false } },
     },
-  } as TopLevelSpec);
+  });
   return { width: Math.max(240, points.length * 28), height: 200, layer: layers } as TopLevelSpec;
 }
 
@@ -118,7 +118,7 @@ export function curveSpec(points: CurvePoint[], band: ReferenceBand | null, metr
       data: { values: bandValues },
       mark: { type: 'area', opacity: 0.35 },
       encoding: { x: { field: 'epoch', type: 'quantitative' }, y: { field: 'min', type: 'quantitative' }, y2: { field: 'max' }, color: { field: 'metric', type: 'nominal', scale: colors, title: null } },
-    } as TopLevelSpec);
+    });
   }
   layers.push({
     data: { values: points },
@@ -128,6 +128,6 @@ export function curveSpec(points: CurvePoint[], band: ReferenceBand | null, metr
       y: { field: 'value', type: 'quantitative', title, scale: { zero: false } },
       color: { field: 'metric', type: 'nominal', scale: colors, title: null },
     },
-  } as TopLevelSpec);
+  });
   return { width: 300, height: 180, layer: layers } as TopLevelSpec;
 }
