@@ -339,7 +339,7 @@ export interface Finding {
   /** For the TA only (the report and the results JSON): how a number was derived, a parser's message. */
   detail?: string;
   /**
-   * Set by the rubric engine (src/rubric/score.ts) from the rubric's `consequenceOf`: this finding follows
+   * Set by the rubric engine (src/core/rubric/score.ts) from the rubric's `consequenceOf`: this finding follows
    * from a mistake that another criterion charges. With keepsPoints the finding costs nothing here; without,
    * the points are still lost (no evidence), and the student is given the root cause once.
    */

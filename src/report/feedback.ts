@@ -1,7 +1,7 @@
 /**
  * Per-student feedback in Japanese, as Markdown: `feedback/<学籍番号>.md`. One file per student id, for
  * the row that counts (the graded notebook, else the latest other row); files without a student id get
- * none (the TA sees them in the review list). Built from src/report/comment.ts's `studentFeedback`, so
+ * none (the TA sees them in the review list). Built from src/core/comment/comment.ts's `studentFeedback`, so
  * the file and the CSV comment say the same thing. Hidden criteria and other students never appear.
  */
 import { lateNote } from '../core/rubric/late-policy.js';

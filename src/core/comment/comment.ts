@@ -38,7 +38,8 @@ export interface StudentFeedback {
   hiddenCriteria: number;
 }
 
-type RowForFeedback = Omit<GradeRow, 'comment'>;
+/** What the student's text is made of: a row's status, score and criteria (and, for files not graded, why). */
+export type RowForFeedback = Pick<GradeRow, 'status' | 'score' | 'maxScore' | 'criteria' | 'reason' | 'submittedAt'>;
 
 function notGradedSummary(row: RowForFeedback, context: CommentContext): string {
   switch (row.status) {

@@ -1,5 +1,5 @@
 /**
- * Notes added to a row's comment around what src/report/comment.ts writes: the late penalty (first, as it
+ * Notes added to a row's comment around what src/core/comment/comment.ts writes: the late penalty (first, as it
  * explains the score), a deadline extension, and each TA override with who decided and why.
  */
 import { lateNote } from '../rubric/late-policy.js';

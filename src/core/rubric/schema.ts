@@ -19,7 +19,7 @@ const feedback = z.strictObject({
 
 /**
  * "This criterion's evidence is off only because of a mistake that criterion `of` charges": a mistake is
- * charged once, by the criterion it belongs to (src/rubric/score.ts applies it).
+ * charged once, by the criterion it belongs to (src/core/rubric/score.ts applies it).
  */
 export const consequenceSchema = z.strictObject({
   of: z.string().describe('id of the criterion that charges the mistake (it is scored first)'),
@@ -41,7 +41,7 @@ export const consequenceSchema = z.strictObject({
 export const criterionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
   title: z.string().describe('Short Japanese title shown in the CSV comment and the report'),
-  check: z.string().describe('A check id: a file name in src/checks/'),
+  check: z.string().describe('A check id: a file name in src/core/checks/'),
   points: z.number().positive(),
   options: z.record(z.string(), z.unknown()).optional(),
   feedback: feedback.optional(),

@@ -1,6 +1,6 @@
 /**
  * Which cells a criterion's result rests on: the cells its findings point at and, for a met criterion,
- * the cells holding the evidence its check reads (by check id: the registry in src/checks/index.ts).
+ * the cells holding the evidence its check reads (by check id: the registry in src/core/checks/index.ts).
  * Used to pin each result beside its cell. A check not listed here is shown against the whole notebook.
  */
 import type { CriterionResult, Evidence, Location } from '../../types.js';
