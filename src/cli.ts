@@ -12,6 +12,7 @@ import { gradesCsv } from './report/csv.js';
 import { encodeText, unencodableInCp932, type CsvEncoding } from './report/encode.js';
 import { consoleSummary } from './report/console.js';
 import { prepareAnswers, writeExtraOutputs } from './report/extra-outputs.js';
+import type { HoldPolicy } from './report/webclass-answers.js';
 import { applyCommentLimit } from './core/comment/comment.js';
 import { rubricJsonSchema } from './rubric/json-schema.js';
 // Modules that load TensorFlow.js (about half a second) are imported when they are needed.
@@ -42,6 +43,8 @@ async function runGrade(argv: {
   extensions?: string;
   overrides?: string;
   'overrides-template'?: string;
+  roster?: string;
+  hold: HoldPolicy;
   json?: string;
   answers?: string;
   'answers-out'?: string;
@@ -83,6 +86,7 @@ async function runGrade(argv: {
     ...(argv['submission-times'] ? { submissionTimesFile: argv['submission-times'] } : {}),
     ...(argv.extensions ? { extensionsFile: argv.extensions } : {}),
     ...(argv.overrides ? { overridesFile: argv.overrides } : {}),
+    ...(argv.roster ? { rosterFile: argv.roster } : {}),
     jobs: argv.jobs,
     ...(bar ? { onProgress: (done: number, total: number) => bar.update(done, total) } : {}),
   });
@@ -101,6 +105,7 @@ async function runGrade(argv: {
     ...(argv.json ? { json: argv.json } : {}),
     ...(argv['overrides-template'] ? { overridesTemplate: argv['overrides-template'] } : {}),
     ...(answers ? { answers } : {}),
+    hold: argv.hold,
   });
   for (const warning of [...run.warnings, ...extra.warnings]) process.stderr.write(`warning: ${warning}\n`);
   // Loaded only when asked for: the report's modules (charts, highlighting) take about a second to load.
@@ -171,6 +176,8 @@ async function main(): Promise<number> {
           .option('extensions', { type: 'string', describe: 'CSV of student id → own deadline (in --tz, forms as --deadline), e.g. 学籍番号,締め切り / 2312003,2023-11-20T23:59' })
           .option('overrides', { type: 'string', describe: "the TAs' CSV of changes: student_id,criterion (an id or total),points,reason,grader[,sha256]; only read, never written" })
           .option('overrides-template', { type: 'string', describe: 'also write a starting overrides CSV: one row per student, sha256 filled in' })
+          .option('roster', { type: 'string', describe: 'the class list (CSV with 学籍番号 and 氏名; answer.csv works): students without a submission get a row, status missing, 0 points' })
+          .option('hold', { choices: ['copy', 'needs-review', 'none'] as const, default: 'copy' as const, describe: 'leave the score and comment of these students empty in the filled answer.csv until an override decides them: copy (suspected copies), needs-review (also every row that needs review), none' })
           .option('json', { type: 'string', describe: 'also write results JSON: the CSV plus findings with cell/line, overrides, late effects (shape in README)' })
           .option('answers', { type: 'string', describe: "WebClass's answer.csv (成績データをダウンロード): write a copy with only the score and comment cells filled" })
           .option('answers-out', { type: 'string', describe: 'where to write the filled answer.csv (default <name>.filled.csv next to --out)' })

@@ -19,7 +19,7 @@ export interface FinishContext {
   overrides: Map<string, OverrideEntry[]> | null;
 }
 
-const RANK: Record<GradeRow['status'], number> = { graded: 0, late: 1, unreadable: 2, 'not-a-notebook': 2, superseded: 3 };
+const RANK: Record<GradeRow['status'], number> = { graded: 0, late: 1, unreadable: 2, 'not-a-notebook': 2, superseded: 3, missing: 4 };
 
 function primaryRank(row: GradeRow): number {
   return row.status === 'late' && row.criteria === null ? 2 : RANK[row.status];

@@ -7,10 +7,11 @@ import { createHash } from 'node:crypto';
 import { discoverFiles } from './ingest/discover.js';
 import { parseIdentity } from './ingest/identity.js';
 import { identityFromList } from './ingest/identity-from-list.js';
-import { readSubmissionTimes, resolveSubmissionTime, type SubmissionTimeLookup } from './ingest/submission-times.js';
+import { lookupKey, readSubmissionTimes, resolveSubmissionTime, type SubmissionTimeLookup } from './ingest/submission-times.js';
 import { formatInZone, parseDeadline } from './ingest/deadline.js';
 import { extensionFor, readExtensions, unusedExtensions, type Extension, type ExtensionTable } from './ingest/extensions.js';
 import { selectSubmissions } from './ingest/select.js';
+import { readRoster, type RosterEntry } from './ingest/roster.js';
 import { isSystemPath, SYSTEM_FILE_PROBLEM } from './ingest/file-kinds.js';
 import { maxScore, totalPoints } from './core/rubric/score.js';
 import type { LoadedRubric } from './core/rubric/validate.js';
@@ -31,6 +32,8 @@ export interface GradeOptions {
   submissionTimesFile?: string;
   /** CSV of student id → own deadline (src/ingest/extensions.ts). */
   extensionsFile?: string;
+  /** The class list (src/ingest/roster.ts): students on it without a submission get a `missing` row. */
+  rosterFile?: string;
   /** The TA's overrides CSV (src/rubric/overrides.ts). */
   overridesFile?: string;
   rubric: LoadedRubric;
@@ -91,6 +94,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
     ? readOverrides(await readFile(options.overridesFile), { criteria: options.rubric.criteria, maxScore: maxScore(options.rubric) })
     : null;
   const template = await readTemplate(options.rubric.file, options.rubric.template);
+  const roster = options.rosterFile ? readRoster(await readFile(options.rosterFile)) : null;
   const files = await discoverFiles(options.input, { tz: options.tz });
   // The workers start now, and load their modules while this thread does the selection.
   const pool = createGradePool(
@@ -102,7 +106,7 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
     },
   );
   try {
-    return await gradeFiles(files, pool, { options, deadline, deadlineLabel, lookup, extensions, overrides, template });
+    return await gradeFiles(files, pool, { options, deadline, deadlineLabel, lookup, extensions, overrides, template, roster });
   } finally {
     await pool.close();
   }
@@ -116,10 +120,40 @@ interface Prepared {
   extensions: ExtensionTable | null;
   overrides: ReturnType<typeof readOverrides> | null;
   template: Awaited<ReturnType<typeof readTemplate>>;
+  roster: RosterEntry[] | null;
+}
+
+/** A row for each roster student with no row at all: status missing, 0 points. */
+function missingRows(roster: readonly RosterEntry[], rows: readonly GradeRow[], maxScore: number, deadline: string): GradeRow[] {
+  const present = new Set(rows.flatMap((row) => (row.studentId === null ? [] : [lookupKey(row.studentId, 'id')])));
+  return roster
+    .filter((entry) => !present.has(lookupKey(entry.studentId, 'id')))
+    .map((entry) => ({
+      studentId: entry.studentId,
+      name: entry.name,
+      file: '',
+      sha256: '',
+      submittedAt: '',
+      timeSource: 'none',
+      status: 'missing',
+      score: 0,
+      maxScore,
+      criteria: null,
+      flags: [],
+      reason: null,
+      comment: '',
+      notebook: null,
+      evidence: null,
+      deadline,
+      extension: null,
+      late: null,
+      overrides: [],
+      primary: false,
+    }));
 }
 
 async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Prepared): Promise<GradeRun> {
-  const { options, deadline, deadlineLabel, lookup, extensions, overrides, template } = prepared;
+  const { options, deadline, deadlineLabel, lookup, extensions, overrides, template, roster } = prepared;
   const policy = options.rubric.late;
   const items: Item[] = files.map((file) => {
     const identity = identityFromList(parseIdentity(file.fileName, options.rubric.assignment), file.fileName, lookup);
@@ -194,6 +228,7 @@ async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Pre
     }),
   );
   rows.push(...built);
+  if (roster) rows.push(...missingRows(roster, rows, max, deadlineLabel));
   rows.sort(compareRows);
   const integrity = finishIntegrity(rows, integrityByRow, template?.name ?? null);
   const studentIds = rows.map((row) => row.studentId);

@@ -278,7 +278,8 @@ export interface Evidence {
 
 // ───────────────────────────── ingest ─────────────────────────────
 
-export type TimeSource = 'submission-times' | 'zip-entry' | 'file-mtime';
+/** Where a submission time came from; 'none' for a roster student who submitted nothing. */
+export type TimeSource = 'submission-times' | 'zip-entry' | 'file-mtime' | 'none';
 
 export interface SubmittedFile {
   /** Path shown to people: relative to the input root; entries inside a zip as "archive.zip/inner/path". */
@@ -306,7 +307,8 @@ export interface Identity {
   flags: string[];
 }
 
-export type SubmissionStatus = 'graded' | 'late' | 'superseded' | 'not-a-notebook' | 'unreadable';
+/** 'missing': a student on the roster (--roster) with no submission at all. */
+export type SubmissionStatus = 'graded' | 'late' | 'superseded' | 'not-a-notebook' | 'unreadable' | 'missing';
 
 // ───────────────────────────── grading ─────────────────────────────
 

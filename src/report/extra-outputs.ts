@@ -9,13 +9,15 @@ import { readAnswerTemplate, type AnswerColumnOptions, type AnswerTemplate } fro
 import { encodeText } from './encode.js';
 import { overridesTemplate } from './overrides-template.js';
 import { resultsJsonText } from './results-json.js';
-import { answerEntries, fillAnswers, NOT_SUBMITTED } from './webclass-answers.js';
+import { answerEntries, fillAnswers, NOT_SUBMITTED, type HoldPolicy } from './webclass-answers.js';
 import type { GradeRun } from '../types.js';
 
 export interface ExtraOutputs {
   json?: string;
   answers?: PreparedAnswers;
   overridesTemplate?: string;
+  /** Whose cells stay empty in the filled answer.csv (default: suspected copies). */
+  hold?: HoldPolicy;
   /** The grades CSV: the filled answer.csv goes next to it by default. */
   out: string;
 }
@@ -68,7 +70,7 @@ export async function writeExtraOutputs(run: GradeRun, options: ExtraOutputs): P
   }
   if (options.answers) {
     const { template, out } = options.answers;
-    const filled = fillAnswers(template, answerEntries(run));
+    const filled = fillAnswers(template, answerEntries(run, options.hold ?? 'copy'));
     await writeFile(out, filled.bytes);
     result.written['answers'] = out;
     result.warnings.push(...filled.warnings);
@@ -76,6 +78,9 @@ export async function writeExtraOutputs(run: GradeRun, options: ExtraOutputs): P
     result.answersReport.push(
       `answer.csv (${template.encoding}, ${template.lineEnding || 'one line'}; id "${id.name}", score "${score.name}", comment "${comment.name}"): ${filled.filled} rows filled, ${filled.notSubmitted.length} ${NOT_SUBMITTED}${filled.notSubmitted.length ? ` (${filled.notSubmitted.join(', ')})` : ''}`,
     );
+    if (filled.held.length > 0) {
+      result.answersReport.push(`held (--hold ${options.hold ?? 'copy'}; score and comment left empty until an override decides): ${filled.held.join(', ')}`);
+    }
     if (filled.unmatched.length > 0) {
       result.answersReport.push(`not in answer.csv (${filled.unmatched.length}): these scores were not written there`);
       for (const row of filled.unmatched) result.answersReport.push(`  ${row.studentId ?? '(no student id)'}: ${row.file}`);

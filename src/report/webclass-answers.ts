@@ -10,7 +10,7 @@ import { lookupKey } from '../ingest/submission-times.js';
 import { unencodableInCp932 } from './encode.js';
 import { isBlankRecord, quoteCell, type RecordSpan } from './csv-spans.js';
 import { decodeField, type AnswerTemplate } from './answer-template.js';
-import type { GradeRun } from '../types.js';
+import type { GradeRow, GradeRun } from '../types.js';
 
 export const NOT_SUBMITTED = '未提出';
 
@@ -19,6 +19,17 @@ export interface AnswerEntry {
   file: string;
   score: number;
   comment: string;
+  /** Held (--hold): its score and comment cells are left empty until an override decides. */
+  held: boolean;
+}
+
+/** --hold: whose grade waits for a TA. `copy`: suspected copies; `needs-review`: also every row flagged needs-review. */
+export type HoldPolicy = 'copy' | 'needs-review' | 'none';
+
+/** Whether a primary row is held: flagged as the policy says, and no TA override has decided it yet. */
+export function isHeld(row: Pick<GradeRow, 'flags' | 'overrides'>, hold: HoldPolicy): boolean {
+  if (hold === 'none' || row.overrides.length > 0) return false;
+  return row.flags.includes('suspected-copy') || (hold === 'needs-review' && row.flags.includes('needs-review'));
 }
 
 export interface FilledAnswers {
@@ -29,12 +40,16 @@ export interface FilledAnswers {
   notSubmitted: string[];
   /** Submissions whose student is not in answer.csv (or that have no student id). */
   unmatched: { studentId: string | null; file: string }[];
+  /** Ids whose cells were left empty (--hold). */
+  held: string[];
   warnings: string[];
 }
 
 /** One entry per student: the primary rows (src/finish-rows.ts). */
-export function answerEntries(run: GradeRun): AnswerEntry[] {
-  return run.rows.filter((row) => row.primary).map((row) => ({ studentId: row.studentId, file: row.file, score: row.score, comment: row.comment }));
+export function answerEntries(run: GradeRun, hold: HoldPolicy = 'copy'): AnswerEntry[] {
+  return run.rows
+    .filter((row) => row.primary)
+    .map((row) => ({ studentId: row.studentId, file: row.file, score: row.score, comment: row.comment, held: isHeld(row, hold) }));
 }
 
 interface Edit {
@@ -46,7 +61,7 @@ interface Edit {
 export function fillAnswers(template: AnswerTemplate, entries: readonly AnswerEntry[]): FilledAnswers {
   const byKey = new Map<string, AnswerEntry>();
   for (const entry of entries) if (entry.studentId !== null) byKey.set(lookupKey(entry.studentId, 'id'), entry);
-  const result: FilledAnswers = { bytes: template.bytes, filled: 0, notSubmitted: [], unmatched: [], warnings: [] };
+  const result: FilledAnswers = { bytes: template.bytes, filled: 0, notSubmitted: [], unmatched: [], held: [], warnings: [] };
   const rowsByKey = new Map<string, number[]>();
   const edits: Edit[] = [];
   const { id, score, comment } = template.columns;
@@ -63,7 +78,8 @@ export function fillAnswers(template: AnswerTemplate, entries: readonly AnswerEn
     if (record.fields.length <= Math.max(score.index, comment.index)) {
       result.warnings.push(`answers, line ${record.line}: the row has fewer cells than the header; empty cells were added up to the comment`);
     }
-    if (entry) result.filled++;
+    if (entry?.held) result.held.push(studentId);
+    else if (entry && entry.comment !== NOT_SUBMITTED) result.filled++;
     else result.notSubmitted.push(studentId);
     const encode = (text: string, what: string): ((quoted: boolean) => Buffer) => {
       const clean = text.replace(/\r\n|\r|\n/g, ' ');
@@ -74,8 +90,8 @@ export function fillAnswers(template: AnswerTemplate, entries: readonly AnswerEn
       return (quoted) => encodeText(quoteCell(clean, quoted), template);
     };
     edits.push(...cellEdits(record, [
-      [score.index, encode(String(entry ? entry.score : 0), 'score')],
-      [comment.index, encode(entry ? entry.comment : NOT_SUBMITTED, 'comment')],
+      [score.index, encode(entry?.held ? '' : String(entry ? entry.score : 0), 'score')],
+      [comment.index, encode(entry?.held ? '' : entry ? entry.comment : NOT_SUBMITTED, 'comment')],
     ], template));
   }
   for (const [key, lines] of rowsByKey) {

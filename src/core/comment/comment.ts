@@ -51,6 +51,8 @@ function notGradedSummary(row: RowForFeedback, context: CommentContext): string 
       return 'ノートブック(.ipynb)ではないため採点できません。Colab の「ファイル」→「ダウンロード」→「.ipynb をダウンロード」で保存したファイルを提出してください。';
     case 'unreadable':
       return 'ノートブックとして読み込めませんでした(空のファイルや途中で切れたファイルなど)。Colab の「ファイル」→「ダウンロード」→「.ipynb をダウンロード」で保存し直したファイルを確認してください。';
+    case 'missing':
+      return '未提出';
     case 'graded':
       return `${row.score}/${row.maxScore} 点。`;
   }

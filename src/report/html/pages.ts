@@ -52,4 +52,5 @@ export const STATUS_JA: Record<GradeRow['status'], string> = {
   superseded: '差し替え済み',
   'not-a-notebook': 'ノートブックでない',
   unreadable: '読み込めない',
+  missing: '未提出',
 };

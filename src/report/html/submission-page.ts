@@ -49,6 +49,8 @@ function statusExplanation(input: SubmissionPageInput): Raw {
       return html`<p class="warn">ノートブック(.ipynb)ではないため採点していません。${row.reason ? ` 理由: ${row.reason}` : ''}</p>`;
     case 'unreadable':
       return html`<p class="warn">ノートブックとして読み込めませんでした。理由: ${row.reason ?? '不明'}。学生に再提出を依頼するか、ファイルを確認してください。</p>`;
+    case 'missing':
+      return html`<p class="warn">名簿にある学生ですが、提出がありません(0 点、未提出)。</p>`;
   }
 }
 
