@@ -6,22 +6,15 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, GraderError } from './core/errors.js';
-import { loadRubric } from './rubric/load.js';
-import { gradeSubmissions } from './grade.js';
-import { gradesCsv } from './report/csv.js';
-import { encodeText, unencodableInCp932, type CsvEncoding } from './report/encode.js';
-import { consoleSummary } from './report/console.js';
-import { prepareAnswers, writeExtraOutputs } from './report/extra-outputs.js';
+// Only yargs loads with the command line: each command imports what it uses (`grade --help` stays quick,
+// and TensorFlow.js, about half a second, loads only for training).
+import type { CsvEncoding } from './report/encode.js';
 import type { HoldPolicy } from './report/webclass-answers.js';
-import { applyCommentLimit } from './core/comment/comment.js';
-import { rubricJsonSchema } from './rubric/json-schema.js';
-// Modules that load TensorFlow.js (about half a second) are imported when they are needed.
 import type { WantedBackend } from './trainer/backend.js';
 import type { LoadedRubric } from './core/rubric/validate.js';
-import { trainingProgressLine } from './report/training-progress.js';
-import { formatInspect, inspectFile } from './inspect/index.js';
-import { createProgressBar } from './parallel/progress.js';
 import type { Expected, GradeRun } from './types.js';
+
+const loadRubric = async (file: string): Promise<LoadedRubric> => (await import('./rubric/load.js')).loadRubric(file);
 
 const DEFAULT_RUBRIC = fileURLToPath(new URL('../rubrics/kadai4.yaml', import.meta.url));
 
@@ -61,6 +54,16 @@ async function runGrade(argv: {
   'cache-dir': string;
 }): Promise<number> {
   if (!Number.isInteger(argv.jobs) || argv.jobs < 1) throw new GraderError(`--jobs must be a whole number of at least 1 (got ${argv.jobs})`);
+  const [{ gradeSubmissions }, { gradesCsv }, { encodeText, unencodableInCp932 }, { consoleSummary }, { prepareAnswers, writeExtraOutputs }, { applyCommentLimit }, { createProgressBar }] =
+    await Promise.all([
+      import('./grade.js'),
+      import('./report/csv.js'),
+      import('./report/encode.js'),
+      import('./report/console.js'),
+      import('./report/extra-outputs.js'),
+      import('./core/comment/comment.js'),
+      import('./parallel/progress.js'),
+    ]);
   const rubric = await loadRubric(argv.rubric);
   const answerColumns = {
     ...(argv['answers-id-column'] !== undefined ? { id: argv['answers-id-column'] } : {}),
@@ -141,6 +144,7 @@ async function runVerifyAccuracy(
 ): Promise<void> {
   const { selectBackend } = await import('./trainer/backend.js');
   const { trainerReplay, verifyRunAccuracy } = await import('./verify-accuracy.js');
+  const { trainingProgressLine } = await import('./report/training-progress.js');
   const backend = await selectBackend(argv.backend);
   for (const note of backend.notes) process.stderr.write(`backend ${note}\n`);
   const progress = { startedAt: Date.now(), epochsDone: 0, epochsTotal: 0 };
@@ -217,6 +221,7 @@ async function main(): Promise<number> {
           .example('$0 inspect 2312001_山田太郎_4.ipynb', 'readable summary')
           .example('$0 inspect 2312001_山田太郎_4.ipynb --json', 'the evidence as JSON'),
       async (argv) => {
+        const { formatInspect, inspectFile } = await import('./inspect/index.js');
         const report = await inspectFile(argv.notebook ?? '');
         process.stdout.write(argv.json ? `${JSON.stringify(report, null, 2)}\n` : formatInspect(report));
         if (report.error !== null) code = EXIT.ungraded;
@@ -238,6 +243,7 @@ async function main(): Promise<number> {
         const rubric = await loadRubric(argv.rubric);
         const progress = { startedAt: Date.now(), epochsDone: 0, epochsTotal: argv.seeds * (argv.epochs ?? rubric.model.fit.epochs) };
         const { makeReference } = await import('./rubric/make-reference.js');
+        const { trainingProgressLine } = await import('./report/training-progress.js');
         const { reference, path } = await makeReference(rubric, {
           seeds: argv.seeds,
           backend: argv.backend,
@@ -260,8 +266,8 @@ async function main(): Promise<number> {
       'schema',
       'Print the rubric JSON Schema (rubrics/rubric.schema.json is this output)',
       () => {},
-      () => {
-        process.stdout.write(rubricJsonSchema());
+      async () => {
+        process.stdout.write((await import('./rubric/json-schema.js')).rubricJsonSchema());
       },
     )
     .strict()
