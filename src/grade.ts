@@ -5,9 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { discoverFiles } from './ingest/discover.js';
-import { parseIdentity } from './ingest/identity.js';
+import { parseIdentity } from './core/identity.js';
 import { identityFromList } from './ingest/identity-from-list.js';
-import { lookupKey, readSubmissionTimes, resolveSubmissionTime, type SubmissionTimeLookup } from './ingest/submission-times.js';
+import { readSubmissionTimes, resolveSubmissionTime, type SubmissionTimeLookup } from './ingest/submission-times.js';
+import { lookupKey } from './core/util/keys.js';
 import { formatInZone, parseDeadline } from './ingest/deadline.js';
 import { extensionFor, readExtensions, unusedExtensions, type Extension, type ExtensionTable } from './ingest/extensions.js';
 import { selectSubmissions } from './ingest/select.js';

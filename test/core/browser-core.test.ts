@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { bundleCore } from '../../src/browser/bundle-core.js';
 import type { CoreResult, CoreSetup } from '../../src/core/browser.js';
-import { parseIdentity } from '../../src/ingest/identity.js';
+import { parseIdentity } from '../../src/core/identity.js';
 import { readTemplate } from '../../src/integrity/index.js';
 import type { ResultsJson } from '../../src/report/results-json.js';
 import { loadRubric } from '../../src/rubric/load.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STUDENT_ID_PATTERN, parseIdentity } from '../../src/ingest/identity.js';
+import { DEFAULT_STUDENT_ID_PATTERN, parseIdentity } from '../../src/core/identity.js';
 
 const nfd = (s: string): string => s.normalize('NFD');
 

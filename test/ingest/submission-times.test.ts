@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readSubmissionTimes, resolveSubmissionTime } from '../../src/ingest/submission-times.js';
-import { parseIdentity } from '../../src/ingest/identity.js';
+import { parseIdentity } from '../../src/core/identity.js';
 import type { SubmittedFile } from '../../src/types.js';
 
 const TZ = 'Asia/Tokyo';
