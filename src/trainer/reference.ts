@@ -14,6 +14,7 @@ import { CLASSES, FEATURES, IMAGE_COLS, IMAGE_ROWS, loadMnist, TEST_COUNT, TRAIN
 import { KERAS_DEFAULTS } from './optimizer.js';
 import { defaultLearningRate } from '../core/keras-defaults.js';
 import { runSeeds } from './pool.js';
+import { TRAINER_VERSION } from './cache.js';
 import type { EpochResult, TrainResult } from './train.js';
 import { packageVersions } from './versions.js';
 
@@ -42,6 +43,9 @@ export interface ReferenceFile {
   seeds: { seed: number; finalValAccuracy: number | null; testAccuracy: number }[];
   run: {
     backend: string;
+    /** The trainer's engine ('explicit' on wasm and cpu, 'device' on tensorflow) and its version (cache.ts TRAINER_VERSION). */
+    engine: string;
+    trainerVersion: number;
     notes: string[];
     packages: Record<string, string>;
     secondsPerEpoch: number;
@@ -149,6 +153,8 @@ export async function computeReference(o: ComputeReferenceOptions): Promise<Refe
   const seconds = median(run.results.map((r) => r.secondsPerEpoch));
   return summarize(o, run.results, {
     backend: run.backend,
+    engine: run.results[0]?.engine ?? 'explicit',
+    trainerVersion: TRAINER_VERSION,
     notes: run.notes,
     packages: packageVersions(),
     secondsPerEpoch: round(seconds, 3),

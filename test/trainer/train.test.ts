@@ -45,6 +45,19 @@ describe('train', () => {
     expect(run({ seed: 2 }).epochs[1]!.loss).not.toBe(a.epochs[1]!.loss);
   });
 
+  it('the explicit engine gives the same numbers on the cpu backend as on wasm: its kernels are its own', async () => {
+    const onWasm = run({ seed: 7 });
+    await selectBackend('cpu');
+    try {
+      const onCpu = run({ seed: 7 });
+      expect(onCpu).toMatchObject({ backend: 'cpu', engine: 'explicit' });
+      expect(onCpu.epochs.map(({ seconds: _, ...m }) => m)).toEqual(onWasm.epochs.map(({ seconds: _, ...m }) => m));
+      expect(onCpu.testAccuracy).toBe(onWasm.testAccuracy);
+    } finally {
+      await selectBackend('wasm');
+    }
+  });
+
   it('variants train too: Dropout, BatchNormalization, SGD, validation_data, Keras defaults', () => {
     const r = run({ layers: [dense(32, 'relu', [784]), layer('Dropout', { rate: 0.2 }), layer('BatchNormalization'), dense(10, 'softmax')] });
     expect(r.epochs[1]!.loss).toBeLessThan(r.epochs[0]!.loss);
