@@ -7,7 +7,7 @@
  */
 import type { LatePolicy } from './core/rubric/late-policy.js';
 import { settleScore } from './core/rubric/settle.js';
-import { studentKey } from './rubric/overrides.js';
+import { lookupKey } from './core/util/keys.js';
 import { buildComment } from './core/comment/comment.js';
 import { withNotes } from './core/comment/notes.js';
 import type { GradeRow, Lateness, OverrideEntry } from './types.js';
@@ -34,7 +34,7 @@ export function markPrimary(rows: GradeRow[]): void {
       row.primary = true;
       continue;
     }
-    const key = studentKey(row.studentId);
+    const key = lookupKey(row.studentId, 'id');
     const current = best.get(key);
     if (!current || better(row, current)) best.set(key, row);
   }
@@ -60,7 +60,7 @@ export function finishRows(rows: GradeRow[], lateness: ReadonlyMap<GradeRow, Lat
   markPrimary(rows);
   const warnings: string[] = [];
   for (const row of rows) {
-    const entries = row.primary && row.studentId !== null ? (context.overrides?.get(studentKey(row.studentId)) ?? []) : [];
+    const entries = row.primary && row.studentId !== null ? (context.overrides?.get(lookupKey(row.studentId, 'id')) ?? []) : [];
     warnings.push(...settleRow(row, lateness.get(row) ?? null, entries, context));
     // A graded late notebook is described like a graded one; the late note comes first.
     const asGraded = row.status === 'late' && row.criteria !== null ? { ...row, status: 'graded' as const } : row;

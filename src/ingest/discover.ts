@@ -9,15 +9,8 @@ import { join, basename } from 'node:path';
 import { GraderError } from '../core/errors.js';
 import type { SubmittedFile } from '../types.js';
 import { readZipArchive, type ArchiveContext } from './archive.js';
-import {
-  compareBytewise,
-  DEFAULT_READ_LIMITS,
-  isSystemPath,
-  isZipName,
-  placeholderFile,
-  SYSTEM_FILE_PROBLEM,
-  type ReadLimits,
-} from './file-kinds.js';
+import { DEFAULT_READ_LIMITS, isSystemPath, isZipName, placeholderFile, SYSTEM_FILE_PROBLEM, type ReadLimits } from './file-kinds.js';
+import { compareBytewise } from '../core/util/keys.js';
 
 export interface DiscoverOptions {
   /** IANA zone in which zip DOS times are read as wall-clock time, e.g. 'Asia/Tokyo'. */

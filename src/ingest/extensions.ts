@@ -7,7 +7,7 @@
 import { GraderError } from '../core/errors.js';
 import { parseDeadline } from './deadline.js';
 import { describeHeader, findHeader, readCsvRows } from './csv-rows.js';
-import { lookupKey } from './submission-times.js';
+import { lookupKey } from '../core/util/keys.js';
 import { decodeTextAuto } from './text-encoding.js';
 
 export interface Extension {

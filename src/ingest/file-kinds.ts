@@ -50,7 +50,3 @@ export function placeholderFile(
   return { displayPath, fileName: baseName(displayPath), bytes, ...base, problems: [problem] };
 }
 
-/** Compares by UTF-8 bytes, so the order does not depend on UTF-16 code units or the locale. */
-export function compareBytewise(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}

@@ -5,7 +5,8 @@
  * can see where the id came from.
  */
 import type { Identity } from '../types.js';
-import { lookupKey, type SubmissionTimeLookup } from './submission-times.js';
+import { type SubmissionTimeLookup } from './submission-times.js';
+import { lookupKey } from '../core/util/keys.js';
 
 export function identityFromList(identity: Identity, fileName: string, lookup: SubmissionTimeLookup | null): Identity {
   if (identity.studentId !== null || lookup === null) return identity;

@@ -6,7 +6,7 @@
 import { GraderError } from '../core/errors.js';
 import { normaliseHeader } from './csv-columns.js';
 import { readCsvRows } from './csv-rows.js';
-import { lookupKey } from './submission-times.js';
+import { lookupKey } from '../core/util/keys.js';
 import { decodeTextAuto } from './text-encoding.js';
 
 export interface RosterEntry {

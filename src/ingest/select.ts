@@ -9,7 +9,7 @@
  * by it. Late notebooks of a student who has an on-time one stay late, with `supersededBy` naming it.
  */
 import type { SubmissionStatus } from '../types.js';
-import { compareBytewise } from './file-kinds.js';
+import { compareBytewise } from '../core/util/keys.js';
 import { isLate } from './deadline.js';
 
 export interface SelectionItem {

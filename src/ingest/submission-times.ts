@@ -3,6 +3,7 @@
  * and the choice of a file's submission time: that list (by file name, then by student id) > zip entry
  * time > file mtime.
  */
+import { lookupKey } from '../core/util/keys.js';
 import { parse } from 'csv-parse/sync';
 import { GraderError } from '../core/errors.js';
 import type { Identity, SubmittedFile, TimeSource } from '../types.js';
@@ -36,11 +37,6 @@ export interface ResolvedTime {
   note?: string;
 }
 
-/** Key for matching file names and ids: NFKC, trimmed, lower case; file names without any folder. */
-export function lookupKey(text: string, kind: 'file' | 'id'): string {
-  const key = text.normalize('NFKC').trim().toLowerCase();
-  return kind === 'file' ? key.slice(Math.max(key.lastIndexOf('/'), key.lastIndexOf('\\')) + 1) : key;
-}
 
 /**
  * Reads the CSV (bytes: UTF-8 with or without BOM, or CP932, detected; or text). Rows with an empty

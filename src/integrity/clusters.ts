@@ -3,7 +3,7 @@
  * union-find), so that a ring of five students is one finding, not ten. Output order is fixed: by kind,
  * then by the first member (student id, then file, byte-wise).
  */
-import { compareBytewise } from '../ingest/file-kinds.js';
+import { compareBytewise } from '../core/util/keys.js';
 import type { FoundPair, Member } from './copies.js';
 import type { ClusterMember, CopyCluster, CopyKind, CopyPair } from '../types.js';
 

@@ -3,7 +3,7 @@
  * flags, the notebooks that were read are compared (one per student: a student's earlier upload is
  * never compared with their later one), and every member of a copy cluster is flagged `suspected-copy`.
  */
-import { compareBytewise } from '../ingest/file-kinds.js';
+import { compareBytewise } from '../core/util/keys.js';
 import type { NotebookIntegrity } from '../core/integrity/analyse.js';
 import { detectCopies, integritySettings, type Member } from './index.js';
 import type { GradeRow, IntegrityFinding, IntegrityResult } from '../types.js';

@@ -6,7 +6,7 @@
  * in the file's encoding (characters CP932 cannot hold become `?`, with a warning).
  */
 import iconv from 'iconv-lite';
-import { lookupKey } from '../ingest/submission-times.js';
+import { lookupKey } from '../core/util/keys.js';
 import { unencodableInCp932 } from './encode.js';
 import { isBlankRecord, quoteCell, type RecordSpan } from './csv-spans.js';
 import { decodeField, type AnswerTemplate } from './answer-template.js';

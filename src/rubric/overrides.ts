@@ -8,7 +8,7 @@
  */
 import { GraderError } from '../core/errors.js';
 import { describeHeader, findHeader, readCsvRows } from '../ingest/csv-rows.js';
-import { lookupKey } from '../ingest/submission-times.js';
+import { lookupKey } from '../core/util/keys.js';
 import { decodeTextAuto } from '../ingest/text-encoding.js';
 import { suggest } from '../core/rubric/near-names.js';
 import { TOTAL } from '../core/rubric/settle.js';
@@ -78,15 +78,12 @@ export function readOverrides(input: Uint8Array | string, limits: RubricLimits):
   return { entries };
 }
 
-export function studentKey(studentId: string): string {
-  return lookupKey(studentId, 'id');
-}
 
 /** Entries grouped by student key; throws GraderError listing every entry whose student has no row. */
 export function overridesByStudent(table: OverrideTable, studentIds: Iterable<string | null>): Map<string, OverrideEntry[]> {
   const known = new Set<string>();
-  for (const id of studentIds) if (id !== null) known.add(studentKey(id));
-  const unknown = table.entries.filter((entry) => !known.has(studentKey(entry.studentId)));
+  for (const id of studentIds) if (id !== null) known.add(lookupKey(id, 'id'));
+  const unknown = table.entries.filter((entry) => !known.has(lookupKey(entry.studentId, 'id')));
   if (unknown.length > 0) {
     throw new GraderError(
       `overrides: no submission from ${unknown.map((e) => `${e.studentId} (line ${e.line})`).join(', ')}; fix the student id or remove the row`,
@@ -94,7 +91,7 @@ export function overridesByStudent(table: OverrideTable, studentIds: Iterable<st
   }
   const byStudent = new Map<string, OverrideEntry[]>();
   for (const entry of table.entries) {
-    const key = studentKey(entry.studentId);
+    const key = lookupKey(entry.studentId, 'id');
     byStudent.set(key, [...(byStudent.get(key) ?? []), entry]);
   }
   return byStudent;

@@ -6,13 +6,13 @@ import { fillAnswers, type AnswerEntry } from '../../src/report/webclass-answers
 import { answerCsvCp932, answerCsvUtf8, bytesOutsideCells } from '../helpers/answer-csv.js';
 
 const entries: AnswerEntry[] = [
-  { studentId: '2312001', file: '2312001_山田太郎_4.ipynb', score: 10, comment: '10/10 点。すべての項目を満たしています。' },
-  { studentId: '2312002', file: '2312002_佐藤花子_4.ipynb', score: 7.5, comment: '7.5/10 点。【モデル 0/3】"Dense(64)", 期待値 25450' },
-  { studentId: '2312006', file: '2312006_伊藤大輔_4.ipynb', score: 7, comment: '𠮷田さんと同じ注意:\n改行' },
-  { studentId: '2312007', file: '2312007_渡辺さくら_4.ipynb', score: 8, comment: '8/10 点。' },
-  { studentId: '２３１２０１０', file: '2312010_吉田ジョージ_4.ipynb', score: 10, comment: '満点' },
-  { studentId: '2312011', file: 'webclass_report_download.zip/2312011_山口陽菜_4.ipynb', score: 10, comment: 'x' },
-  { studentId: null, file: 'kadai4.ipynb', score: 10, comment: 'y' },
+  { studentId: '2312001', file: '2312001_山田太郎_4.ipynb', score: 10, comment: '10/10 点。すべての項目を満たしています。', held: false },
+  { studentId: '2312002', file: '2312002_佐藤花子_4.ipynb', score: 7.5, comment: '7.5/10 点。【モデル 0/3】"Dense(64)", 期待値 25450', held: false },
+  { studentId: '2312006', file: '2312006_伊藤大輔_4.ipynb', score: 7, comment: '𠮷田さんと同じ注意:\n改行', held: false },
+  { studentId: '2312007', file: '2312007_渡辺さくら_4.ipynb', score: 8, comment: '8/10 点。', held: false },
+  { studentId: '２３１２０１０', file: '2312010_吉田ジョージ_4.ipynb', score: 10, comment: '満点', held: false },
+  { studentId: '2312011', file: 'webclass_report_download.zip/2312011_山口陽菜_4.ipynb', score: 10, comment: 'x', held: false },
+  { studentId: null, file: 'kadai4.ipynb', score: 10, comment: 'y', held: false },
 ];
 
 /** Every data row's [id, score, comment] as decoded. */
