@@ -94,6 +94,12 @@ describe('Colab names against the submitter', () => {
     ['山田', '山田太郎', 'same'],
     ['鈴木一郎', '山田太郎', 'different'],
     ['Taro Suzuki', 'Taro Yamada', 'different'],
+    // honest near-misses: kanji variants and romaji spellings of one name
+    ['高橋健', '髙橋健', 'same'],
+    ['渡邊さくら', '渡辺さくら', 'same'],
+    ['Tarou Satou', 'Taro Sato', 'same'],
+    ['Shinji Ikari', 'Sinzi Ikari', 'same'],
+    ['Kouhei Oono', 'Kohei Ono', 'same'],
     ['Hanako Sato', '佐藤花子', 'not-comparable'],
     ['やまだ', '山田', 'not-comparable'],
     ['', '山田', 'not-comparable'],
