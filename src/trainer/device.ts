@@ -108,7 +108,7 @@ export function deviceEngine(tf: TF, { plan, kind, optimizer, data }: EngineInpu
       const fused = fuseLast && i === lastOp;
       switch (op.kind) {
         case 'dense': {
-          const z = tf.add(tf.matMul(a, variables.get(op.kernel)! as tfjs.Tensor2D), variables.get(op.bias)!) as T2;
+          const z = tf.add<T2>(tf.matMul(a, variables.get(op.kernel)!), variables.get(op.bias)!);
           a = fused ? z : act(op.activation, z);
           break;
         }
@@ -125,15 +125,15 @@ export function deviceEngine(tf: TF, { plan, kind, optimizer, data }: EngineInpu
           let mean: tfjs.Tensor1D;
           let variance: tfjs.Tensor1D;
           if (stats) {
-            mean = tf.mean(a, 0) as tfjs.Tensor1D;
-            variance = tf.mean(tf.square(tf.sub(a, mean)), 0) as tfjs.Tensor1D;
+            mean = tf.mean<tfjs.Tensor1D>(a, 0);
+            variance = tf.mean<tfjs.Tensor1D>(tf.square(tf.sub(a, mean)), 0);
             stats.set(op, [tf.keep(mean), tf.keep(variance)]);
           } else {
             mean = b.mean as tfjs.Tensor as tfjs.Tensor1D;
             variance = b.variance as tfjs.Tensor as tfjs.Tensor1D;
           }
           const xhat = tf.mul(tf.sub(a, mean), tf.rsqrt(tf.add(variance, b.epsilon)));
-          a = tf.add(tf.mul(variables.get(op.gamma)!, xhat), variables.get(op.beta)!) as T2;
+          a = tf.add<T2>(tf.mul(variables.get(op.gamma)!, xhat), variables.get(op.beta)!);
           break;
         }
       }
@@ -143,8 +143,8 @@ export function deviceEngine(tf: TF, { plan, kind, optimizer, data }: EngineInpu
 
   /** Per-sample loss (Keras's, before the batch mean). */
   function sampleLoss(out: T2, y: T2): tfjs.Tensor1D {
-    if (kind === 'mse') return tf.mean(tf.square(tf.sub(out, y)), 1) as tfjs.Tensor1D;
-    if (kind === 'cce-logits') return tf.sum(tf.mul(y, tf.sub(tf.logSumExp(out, 1, true), out)), 1) as tfjs.Tensor1D;
+    if (kind === 'mse') return tf.mean<tfjs.Tensor1D>(tf.square(tf.sub(out, y)), 1);
+    if (kind === 'cce-logits') return tf.sum<tfjs.Tensor1D>(tf.mul(y, tf.sub(tf.logSumExp(out, 1, true), out)), 1);
     const o = tf.div(out, tf.sum(out, 1, true));
     return tf.neg(tf.sum(tf.mul(y, tf.log(tf.clipByValue(o, EPSILON, 1 - EPSILON))), 1)) as tfjs.Tensor1D;
   }
@@ -217,7 +217,7 @@ export function deviceEngine(tf: TF, { plan, kind, optimizer, data }: EngineInpu
             const out = forward(xb, masks, stats);
             const losses = sampleLoss(out, yb);
             kept = [tf.keep(tf.sum(losses)), tf.keep(correctOf(out, yb))];
-            return tf.mean(losses) as tfjs.Scalar;
+            return tf.mean<tfjs.Scalar>(losses);
           }, trainable);
           lossSum.add(kept[0]!);
           correct.add(kept[1]!);

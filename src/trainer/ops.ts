@@ -1,35 +1,9 @@
 /**
- * Small dense-math helpers on row-major Float32Arrays for the explicit-gradient trainer: a buffer
- * pool, column sums, dropout masks and batch normalisation (Keras semantics: biased batch variance,
+ * Small dense-math helpers on row-major Float32Arrays for the explicit-gradient trainer: dropout
+ * masks and batch normalisation (Keras semantics: biased batch variance,
  * moving statistics updated with `moving = moving * momentum + batch * (1 - momentum)`).
  */
 import type { Rng } from './rng.js';
-
-/**
- * Reusable buffers by role and length. Fresh large typed arrays are costly here (zeroed memory on
- * every step), so the trainer's per-step arrays come from this pool.
- */
-export class Scratch {
-  private readonly buffers = new Map<string, Float32Array>();
-
-  get(role: string, length: number): Float32Array {
-    const key = `${role}:${length}`;
-    let b = this.buffers.get(key);
-    if (!b) {
-      b = new Float32Array(length);
-      this.buffers.set(key, b);
-    }
-    return b;
-  }
-}
-
-/** Column sums of a (rows × cols) matrix, written into `out`. */
-export function columnSums(src: Float32Array, cols: number, out: Float32Array): void {
-  out.fill(0);
-  for (let r = 0; r < src.length; r += cols) {
-    for (let c = 0; c < cols; c++) out[c] = out[c]! + src[r + c]!;
-  }
-}
 
 /** Inverted dropout mask (Keras and tfjs): 0 with probability `rate`, else 1 / (1 − rate). */
 export function dropoutMask(length: number, rate: number, rng: Rng, mask: Float32Array): Float32Array {
