@@ -128,11 +128,19 @@ function runWorker(o: RunJobsOptions, queue: number[], sink: Sink): Promise<void
   });
 }
 
-/** Runs the jobs, in parallel worker threads when `workers` > 0; outcomes in job order. */
+/**
+ * Runs the jobs, in parallel worker threads when `workers` > 0; outcomes in job order. The backend is
+ * chosen here first: on the tensorflow backend (tfjs-node-gpu) the jobs run one after the other in
+ * this thread, since tfjs-node's native module does not load in a second thread (tensorflow/tfjs#8388)
+ * and one GPU serves one training at a time anyway; the workers take the backend chosen here.
+ */
 export async function runJobs(o: RunJobsOptions): Promise<RunJobsResult> {
   if (o.workers <= 0 || o.jobs.length === 0) return runInThread(o);
+  const chosen = await selectBackend(o.backend);
+  if (chosen.name === 'tensorflow') return runInThread({ ...o, backend: 'tensorflow' });
   const queue = o.jobs.map((_, i) => i);
-  const sink: Sink = { notes: [], backend: null, outcomes: new Map(), workers: [] };
+  const sink: Sink = { notes: [...chosen.notes], backend: null, outcomes: new Map(), workers: [] };
+  o = { ...o, backend: chosen.name };
   const count = Math.min(o.workers, o.jobs.length);
   try {
     await Promise.all(Array.from({ length: count }, () => runWorker(o, queue, sink)));
