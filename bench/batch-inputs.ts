@@ -28,8 +28,12 @@ export interface BatchInfo {
   bytes: number;
 }
 
-/** Writes `count` notebooks into `dir/submissions` and a WebClass-like list `dir/times.csv`. */
-export function makeBatch(dir: string, count: number): BatchInfo {
+/**
+ * Writes `count` notebooks into `dir/submissions` and a WebClass-like list `dir/times.csv`: a class of
+ * distinct notebooks, or (`identical`) one notebook uploaded `count` times under different names (one
+ * giant copy cluster: the case that must not be slower).
+ */
+export function makeBatch(dir: string, count: number, identical = false): BatchInfo {
   const bases = BASES.map((name) => JSON.stringify(fixture(name)));
   const out = join(dir, 'submissions');
   mkdirSync(out, { recursive: true });
@@ -39,8 +43,8 @@ export function makeBatch(dir: string, count: number): BatchInfo {
   for (let i = 0; i < count; i++) {
     const id = `24${String(i).padStart(5, '0')}`;
     const name = `学生${i}`;
-    const copy = i % 100 === 99 && previous !== null;
-    let nb: NotebookJson = copy && previous ? previous : (JSON.parse(bases[i % bases.length]!) as NotebookJson);
+    const copy = identical ? previous !== null : i % 100 === 99 && previous !== null;
+    let nb: NotebookJson = copy && previous ? previous : (JSON.parse(bases[identical ? 0 : i % bases.length]!) as NotebookJson);
     if (!copy) {
       nb = runBy(rerun(nb, i), name, `1${String(i).padStart(20, '0')}`);
       if (i % 10 === 3) nb = addCodeCell(nb, ownCode(i % 20 === 3 ? 'a' : 'b').replace(/wrong\[:8\]/, `wrong[:${i % 7}]`));

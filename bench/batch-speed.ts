@@ -4,7 +4,10 @@
  * `/usr/bin/time -v`, once per --jobs value; wall time, notebooks per second and peak memory (RSS of the
  * process and its worker threads).
  *
- *   npx tsx bench/batch-speed.ts [--count 2000] [--jobs 1,2] [--keep]
+ *   npx tsx bench/batch-speed.ts [--count 2000] [--jobs 1,2] [--class distinct,identical] [--keep]
+ *
+ * `distinct`: a class of different notebooks (bench/batch-inputs.ts); `identical`: one notebook uploaded
+ * by every student (one copy cluster of 2,000).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +21,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '2000' },
     jobs: { type: 'string', default: '1,2' },
     keep: { type: 'boolean', default: false },
+    class: { type: 'string', default: 'distinct,identical' },
   },
 });
 const ROOT = join(import.meta.dirname, '..');
@@ -25,13 +29,15 @@ const CLI = join(ROOT, 'dist/cli.js');
 const log = (line: string) => process.stdout.write(`${line}\n`);
 if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
 
-const work = mkdtempSync(join(tmpdir(), 'batch-speed-'));
-const started = performance.now();
-const batch = makeBatch(work, Number(values.count));
-log(`${batch.count} submissions (${(batch.bytes / 1024 / 1024).toFixed(1)} MB) written to ${batch.dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
 const haveTime = spawnSync('/usr/bin/time', ['-v', 'true']).status === 0;
 const results: string[] = [];
+const works: string[] = [];
+for (const kind of values.class.split(',')) {
+const work = mkdtempSync(join(tmpdir(), 'batch-speed-'));
+works.push(work);
+const started = performance.now();
+const batch = makeBatch(work, Number(values.count), kind === 'identical');
+log(`${kind}: ${batch.count} submissions (${(batch.bytes / 1024 / 1024).toFixed(1)} MB) written to ${batch.dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 let reference: Buffer | null = null;
 for (const jobs of values.jobs.split(',').map(Number)) {
   const out = join(work, `grades-${jobs}.csv`);
@@ -50,14 +56,17 @@ for (const jobs of values.jobs.split(',').map(Number)) {
   const same = reference === null ? '—' : reference.equals(csv) ? 'identical to the first' : 'DIFFERENT';
   reference ??= csv;
   results.push(
-    `| ${jobs} | ${seconds.toFixed(2)} | ${(batch.count / seconds).toFixed(0)} | ${(graded / seconds).toFixed(0)} | ${(rssKb / 1024).toFixed(0)} | ${cpu ? (Number(cpu[1]) + Number(cpu[2])).toFixed(1) : '?'} | ${run.status} | ${same} |`,
+    `| ${kind} | ${jobs} | ${seconds.toFixed(2)} | ${(batch.count / seconds).toFixed(0)} | ${(graded / seconds).toFixed(0)} | ${(rssKb / 1024).toFixed(0)} | ${cpu ? (Number(cpu[1]) + Number(cpu[2])).toFixed(1) : '?'} | ${run.status} | ${same} |`,
   );
-  log(`--jobs ${jobs}: ${seconds.toFixed(2)} s, exit ${run.status}, ${graded} graded`);
+  log(`${kind} --jobs ${jobs}: ${seconds.toFixed(2)} s, exit ${run.status}, ${graded} graded`);
+}
 }
 log('');
-log(`node ${process.version}, ${execFileSync('nproc').toString().trim()} cores, ${batch.count} notebooks`);
-log('| --jobs | wall s | notebooks/s | graded/s | peak RSS MB | CPU s | exit | CSV |');
-log('|---|---|---|---|---|---|---|---|');
+log(`node ${process.version}, ${execFileSync('nproc').toString().trim()} cores, ${values.count} notebooks`);
+log('| class | --jobs | wall s | notebooks/s | graded/s | peak RSS MB | CPU s | exit | CSV |');
+log('|---|---|---|---|---|---|---|---|---|');
 for (const line of results) log(line);
-if (values.keep) log(`kept ${work}`);
-else rmSync(work, { recursive: true, force: true });
+for (const work of works) {
+  if (values.keep) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
