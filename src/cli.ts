@@ -270,6 +270,21 @@ async function main(): Promise<number> {
         process.stdout.write((await import('./rubric/json-schema.js')).rubricJsonSchema());
       },
     )
+    .command(
+      'selfcheck-page',
+      "Write the students' self-check page: one offline HTML file that grades a notebook in their browser, as `grade` would",
+      (y) =>
+        y
+          .option('rubric', { type: 'string', default: DEFAULT_RUBRIC, describe: 'rubric YAML file (its expected values are computed now and embedded)' })
+          .option('out', { type: 'string', describe: 'where to write the page (default kadai<assignment>-check.html)' })
+          .example('$0 selfcheck-page --out kadai4-check.html', 'post the file on WebClass or any web page; it sends nothing'),
+      async (argv) => {
+        const { writeSelfcheckPage } = await import('./selfcheck/build-page.js');
+        const out = argv.out ?? `kadai${(await loadRubric(argv.rubric)).assignment}-check.html`;
+        const page = await writeSelfcheckPage(argv.rubric, out);
+        process.stdout.write(`wrote ${out} (${(page.bytes / 1024 / 1024).toFixed(2)} MB)\n`);
+      },
+    )
     .strict()
     .wrap(Math.min(120, process.stdout.columns ?? 120))
     .help()
