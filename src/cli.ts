@@ -77,7 +77,7 @@ async function runGrade(argv: {
     (expectedValues ??= import('./rubric/resolve-expected.js').then(({ resolveRubricExpected }) => resolveRubricExpected(rubric)));
   const wantsReview = argv.report !== undefined || argv.feedback !== undefined;
   const bar = process.stderr.isTTY ? createProgressBar((text) => process.stderr.write(text)) : null;
-  const run = await gradeSubmissions({
+  let run = await gradeSubmissions({
     input: argv.path,
     deadline: argv.deadline,
     tz: argv.tz,
@@ -95,8 +95,8 @@ async function runGrade(argv: {
   });
   bar?.finish();
   const expected = await resolveExpected();
-  if (argv['verify-accuracy']) await runVerifyAccuracy(run, rubric, expected, argv);
-  if (argv['comment-limit'] !== undefined) applyCommentLimit(run.rows, argv['comment-limit']);
+  if (argv['verify-accuracy']) run = await runVerifyAccuracy(run, rubric, expected, argv);
+  if (argv['comment-limit'] !== undefined) run = { ...run, rows: applyCommentLimit(run.rows, argv['comment-limit']) };
   const csv = gradesCsv(run);
   if (argv.encoding === 'cp932') {
     const bad = unencodableInCp932(csv);
@@ -135,15 +135,15 @@ function clearTrainingProgress(): void {
   if (process.stderr.isTTY) process.stderr.write('\r\u001b[K');
 }
 
-/** --verify-accuracy: the reference band for the assignment's model, a cached replay for variants. */
+/** --verify-accuracy: the reference band for the assignment's model, a cached replay for variants; the run with implausible rows flagged. */
 async function runVerifyAccuracy(
   run: GradeRun,
   rubric: LoadedRubric,
   expected: Expected,
   argv: { backend: WantedBackend; 'cache-dir': string; 'accuracy-tolerance': number },
-): Promise<void> {
+): Promise<GradeRun> {
   const { selectBackend } = await import('./trainer/backend.js');
-  const { trainerReplay, verifyRunAccuracy } = await import('./verify-accuracy.js');
+  const { flagImplausible, trainerReplay, verifyRunAccuracy } = await import('./verify-accuracy.js');
   const { trainingProgressLine } = await import('./report/training-progress.js');
   const backend = await selectBackend(argv.backend);
   for (const note of backend.notes) process.stderr.write(`backend ${note}\n`);
@@ -158,6 +158,7 @@ async function runVerifyAccuracy(
   for (const [file, verdict] of verdicts) {
     process.stdout.write(`accuracy ${verdict.implausible ? 'IMPLAUSIBLE' : 'plausible'}: ${file}: ${verdict.detail} (backend ${backend.name})\n`);
   }
+  return { ...run, rows: flagImplausible(run.rows, verdicts) };
 }
 
 async function main(): Promise<number> {

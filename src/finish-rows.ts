@@ -25,20 +25,17 @@ function primaryRank(row: GradeRow): number {
   return row.status === 'late' && row.criteria === null ? 2 : RANK[row.status];
 }
 
-/** Marks one primary row per student: graded, else graded late, else the latest of the others (superseded last). */
-export function markPrimary(rows: GradeRow[]): void {
-  const best = new Map<string, GradeRow>();
-  for (const row of rows) {
-    row.primary = false;
-    if (row.studentId === null) {
-      row.primary = true;
-      continue;
-    }
+/** Which rows are primary (aligned with `rows`): one per student — graded, else graded late, else the latest of the others (superseded last). */
+export function primaryRows(rows: readonly GradeRow[]): boolean[] {
+  const best = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (row.studentId === null) return;
     const key = lookupKey(row.studentId, 'id');
     const current = best.get(key);
-    if (!current || better(row, current)) best.set(key, row);
-  }
-  for (const row of best.values()) row.primary = true;
+    if (current === undefined || better(row, rows[current]!)) best.set(key, i);
+  });
+  const chosen = new Set(best.values());
+  return rows.map((row, i) => row.studentId === null || chosen.has(i));
 }
 
 function better(a: GradeRow, b: GradeRow): boolean {
@@ -48,23 +45,21 @@ function better(a: GradeRow, b: GradeRow): boolean {
   return a.file < b.file;
 }
 
-/** Settles the score of one row in place (src/core/rubric/settle.ts computes it); returns warnings. */
-export function settleRow(row: GradeRow, lateness: Lateness | null, entries: readonly OverrideEntry[], context: FinishContext): string[] {
-  const { warnings, ...settled } = settleScore(row, lateness, entries, context);
-  Object.assign(row, settled);
-  return warnings;
-}
-
-/** Primary rows, scores, comments. `lateness` holds the rows whose status is late. Returns warnings. */
-export function finishRows(rows: GradeRow[], lateness: ReadonlyMap<GradeRow, Lateness>, context: FinishContext): string[] {
-  markPrimary(rows);
+/**
+ * Primary rows, settled scores (src/core/rubric/settle.ts) and comments, as new rows. `lateness` is
+ * aligned with `rows` (set for rows whose status is late). Returns the rows and the warnings.
+ */
+export function finishRows(rows: readonly GradeRow[], lateness: readonly (Lateness | null)[], context: FinishContext): { rows: GradeRow[]; warnings: string[] } {
+  const primary = primaryRows(rows);
   const warnings: string[] = [];
-  for (const row of rows) {
-    const entries = row.primary && row.studentId !== null ? (context.overrides?.get(lookupKey(row.studentId, 'id')) ?? []) : [];
-    warnings.push(...settleRow(row, lateness.get(row) ?? null, entries, context));
+  const finished = rows.map((row, i): GradeRow => {
+    const entries = primary[i] && row.studentId !== null ? (context.overrides?.get(lookupKey(row.studentId, 'id')) ?? []) : [];
+    const { warnings: settleWarnings, ...settled } = settleScore(row, lateness[i] ?? null, entries, context);
+    warnings.push(...settleWarnings);
+    const next: GradeRow = { ...row, ...settled, primary: primary[i] ?? false };
     // A graded late notebook is described like a graded one; the late note comes first.
-    const asGraded = row.status === 'late' && row.criteria !== null ? { ...row, status: 'graded' as const } : row;
-    row.comment = withNotes(buildComment(asGraded, { deadline: row.deadline }), row);
-  }
-  return warnings;
+    const asGraded = next.status === 'late' && next.criteria !== null ? { ...next, status: 'graded' as const } : next;
+    return { ...next, comment: withNotes(buildComment(asGraded, { deadline: next.deadline }), next) };
+  });
+  return { rows: finished, warnings };
 }

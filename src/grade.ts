@@ -113,6 +113,16 @@ export async function gradeSubmissions(options: GradeOptions): Promise<GradeRun>
   }
 }
 
+/** A row as graded, with what the later steps need of its notebook. */
+interface Graded {
+  row: GradeRow;
+  lateness: Lateness | null;
+  integrity: NotebookIntegrity | null;
+}
+
+/** The row with more flags (sorted, once each). */
+const withFlags = (row: GradeRow, flags: readonly string[]): GradeRow => (flags.length === 0 ? row : { ...row, flags: [...new Set([...row.flags, ...flags])].sort() });
+
 interface Prepared {
   options: GradeOptions;
   deadline: Date;
@@ -170,14 +180,11 @@ async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Pre
     deadline,
     { isLate: (s) => itemByKey.get(s.key)?.lateness.late ?? false, acceptLate: acceptsLateWork(policy) },
   );
-  const lateness = new Map<GradeRow, Lateness>();
-  const integrityByRow = new Map<GradeRow, NotebookIntegrity>();
   const max = maxScore(options.rubric);
   const expected = options.expected;
-  const rows: GradeRow[] = [];
   // Every notebook is handed to the pool at once; rows are assembled in input order whatever the finishing order.
   const built = await Promise.all(
-    items.map(async (item): Promise<GradeRow> => {
+    items.map(async (item): Promise<Graded> => {
       const base = {
         studentId: item.identity.studentId,
         name: item.identity.name,
@@ -223,17 +230,18 @@ async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Pre
         overrides: [],
         primary: false,
       };
-      if (row.status === 'late') lateness.set(row, item.lateness);
-      if (outcome.integrity) integrityByRow.set(row, outcome.integrity);
-      return row;
+      return { row, lateness: row.status === 'late' ? item.lateness : null, integrity: outcome.integrity ?? null };
     }),
   );
-  rows.push(...built);
-  if (roster) rows.push(...missingRows(roster, rows, max, deadlineLabel));
-  rows.sort(compareRows);
-  const integrity = finishIntegrity(rows, integrityByRow, template?.name ?? null);
-  const studentIds = rows.map((row) => row.studentId);
-  const warnings = finishRows(rows, lateness, { policy, maxScore: max, overrides: overrides ? overridesByStudent(overrides, studentIds) : null });
+  // Rows are values from here on: each later step returns new rows.
+  const missing = roster ? missingRows(roster, built.map((b) => b.row), max, deadlineLabel).map((row): Graded => ({ row, lateness: null, integrity: null })) : [];
+  const graded = [...built, ...missing].sort((a, b) => compareRows(a.row, b.row));
+  const integrity = finishIntegrity(graded.map((g) => g.row), graded.map((g) => g.integrity), template?.name ?? null);
+  const flagged = graded.map((g, i) => withFlags(g.row, integrity.flags[i] ?? []));
+  const studentIds = flagged.map((row) => row.studentId);
+  const finished = finishRows(flagged, graded.map((g) => g.lateness), { policy, maxScore: max, overrides: overrides ? overridesByStudent(overrides, studentIds) : null });
+  const rows = finished.rows;
+  const warnings = finished.warnings;
   for (const unused of unusedExtensions(extensions, studentIds)) {
     warnings.push(`extensions, line ${unused.line}: no submission from ${unused.studentId}; the extension was not used`);
   }
@@ -248,6 +256,6 @@ async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Pre
     latePolicy: policy,
     rows,
     warnings,
-    integrity,
+    integrity: integrity.result,
   };
 }

@@ -181,7 +181,11 @@ export async function verifyRunAccuracy(
     const verdict = await verifyAccuracy(row, asked, expected, replay, tolerance);
     if (!verdict) continue;
     verdicts.set(row.file, verdict);
-    if (verdict.implausible) row.flags = [...new Set([...row.flags, 'accuracy-implausible'])].sort();
   }
   return verdicts;
+}
+
+/** The rows with `accuracy-implausible` added (once) where a verdict says so; the rows given are not changed. */
+export function flagImplausible(rows: readonly GradeRow[], verdicts: ReadonlyMap<string, AccuracyVerdict>): GradeRow[] {
+  return rows.map((row) => (verdicts.get(row.file)?.implausible ? { ...row, flags: [...new Set([...row.flags, 'accuracy-implausible'])].sort() } : row));
 }

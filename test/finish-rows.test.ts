@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { finishRows, markPrimary } from '../src/finish-rows.js';
+import { finishRows, primaryRows } from '../src/finish-rows.js';
 import { judgeLateness } from '../src/core/rubric/late-policy.js';
 import { latePolicySchema } from '../src/core/rubric/schema.js';
 import { overridesByStudent, readOverrides } from '../src/rubric/overrides.js';
@@ -23,7 +23,7 @@ function row(file: string, studentId: string | null, status: GradeRow['status'],
 const deadline = parseDeadline('2023-11-16T23:59', 'Asia/Tokyo');
 const lateBy = (text: string): Lateness => judgeLateness(new Date(`${text}+09:00`), deadline, latePolicySchema.parse(undefined));
 
-describe('markPrimary', () => {
+describe('primaryRows', () => {
   it('picks graded, then graded late, then the latest other row; superseded last; every row without an id', () => {
     const rows = [
       row('a-old', 'A', 'superseded', '2023-11-10 10:00:00'),
@@ -36,8 +36,8 @@ describe('markPrimary', () => {
       row('x', null, 'graded', '2023-11-12 10:00:00', criteria(2, 8)),
       row('y', null, 'unreadable', '2023-11-12 10:00:00'),
     ];
-    markPrimary(rows);
-    expect(rows.filter((r) => r.primary).map((r) => r.file)).toEqual(['a-new', 'b-late', 'c-late', 'x', 'y']);
+    const primary = primaryRows(rows);
+    expect(rows.filter((_r, i) => primary[i]).map((r) => r.file)).toEqual(['a-new', 'b-late', 'c-late', 'x', 'y']);
   });
 });
 
@@ -53,13 +53,13 @@ describe('finishRows', () => {
   const limits = { criteria: [{ id: 'executed', points: 2 }, { id: 'model', points: 8 }], maxScore: 10 };
 
   it('applies criterion overrides, then the late penalty, then the total override, and says so in the comment', () => {
-    const a = row('a', 'A', 'graded', '2023-11-15 10:00:00', criteria(2, 0));
-    const b = row('b', 'B', 'late', '2023-11-17 01:30:00', criteria(2, 8));
-    const c = row('c', 'C', 'unreadable', '2023-11-15 10:00:00');
-    const rows = [a, b, c];
-    const lateness = new Map([[b, lateBy('2023-11-17T01:30:00')]]);
+    const given = [row('a', 'A', 'graded', '2023-11-15 10:00:00', criteria(2, 0)), row('b', 'B', 'late', '2023-11-17 01:30:00', criteria(2, 8)), row('c', 'C', 'unreadable', '2023-11-15 10:00:00')];
+    const before = structuredClone(given);
     const overrides = overridesByStudent(readOverrides(overridesCsv, limits), ['A', 'B', 'C']);
-    const warnings = finishRows(rows, lateness, { policy: penalty, maxScore: 10, overrides });
+    const { rows, warnings } = finishRows(given, [null, lateBy('2023-11-17T01:30:00'), null], { policy: penalty, maxScore: 10, overrides });
+    const [a, b, c] = rows as [GradeRow, GradeRow, GradeRow];
+    // rows are values: the rows given are not changed
+    expect(given).toEqual(before);
 
     expect(a.criteria?.map((c) => c.points)).toEqual([2, 8]);
     expect(a.score).toBe(9.5);
@@ -87,16 +87,15 @@ describe('finishRows', () => {
   });
 
   it('gives rejected late work 0 and records how late', () => {
-    const late = row('l', 'L', 'late', '2023-11-17 00:00:41');
-    finishRows([late], new Map([[late, lateBy('2023-11-17T00:00:41')]]), { policy: latePolicySchema.parse(undefined), maxScore: 10, overrides: null });
+    const [late] = finishRows([row('l', 'L', 'late', '2023-11-17 00:00:41')], [lateBy('2023-11-17T00:00:41')], { policy: latePolicySchema.parse(undefined), maxScore: 10, overrides: null }).rows as [GradeRow];
     expect(late.score).toBe(0);
     expect(late.late).toEqual({ policy: 'reject', minutesLate: 1, periods: 0, per: null, penalty: null, scoreBeforePenalty: null });
     expect(late.comment).toBe('締め切り(2023-11-16 23:59)後の提出(2023-11-17 00:00:41)のため受理できません。');
   });
 
   it('mentions an extension', () => {
-    const r = { ...row('e', 'E', 'graded', '2023-11-18 10:00:00', criteria(2, 8)), deadline: '2023-11-20 23:59', extension: { deadline: '2023-11-20 23:59', reason: null, line: 2 } };
-    finishRows([r], new Map(), { policy: penalty, maxScore: 10, overrides: null });
+    const given = { ...row('e', 'E', 'graded', '2023-11-18 10:00:00', criteria(2, 8)), deadline: '2023-11-20 23:59', extension: { deadline: '2023-11-20 23:59', reason: null, line: 2 } };
+    const [r] = finishRows([given], [null], { policy: penalty, maxScore: 10, overrides: null }).rows as [GradeRow];
     expect(r.comment).toBe('10/10 点。すべての項目を満たしています。 提出期限は個別に 2023-11-20 23:59 まで延長されています。');
   });
 });

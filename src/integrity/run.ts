@@ -10,27 +10,31 @@ import type { GradeRow, IntegrityFinding, IntegrityResult } from '../types.js';
 
 export const SUSPECTED_COPY = 'suspected-copy';
 
-export function finishIntegrity(rows: GradeRow[], byRow: ReadonlyMap<GradeRow, NotebookIntegrity>, template: string | null): IntegrityResult {
+/**
+ * The class's integrity result, and the flags each row gains (aligned with `rows`): its own findings'
+ * flags, and `suspected-copy` for every member of a cluster. The rows themselves are not changed.
+ */
+export function finishIntegrity(
+  rows: readonly GradeRow[],
+  integrities: readonly (NotebookIntegrity | null)[],
+  template: string | null,
+): { result: IntegrityResult; flags: string[][] } {
   const findings: IntegrityFinding[] = [];
   const members: Member[] = [];
-  const memberRows: GradeRow[] = [];
-  for (const row of rows) {
-    const integrity = byRow.get(row);
-    if (!integrity) continue;
+  const flags = rows.map((): string[] => []);
+  rows.forEach((row, i) => {
+    const integrity = integrities[i];
+    if (!integrity) return;
     for (const finding of integrity.findings) findings.push({ file: row.file, studentId: row.studentId, ...finding });
-    addFlags(row, integrity.findings.map((finding) => finding.flag));
-    if (row.status === 'superseded') continue;
+    flags[i]!.push(...integrity.findings.map((finding) => finding.flag));
+    if (row.status === 'superseded') return;
     members.push({ file: row.file, studentId: row.studentId, name: row.name, facts: integrity.facts });
-    memberRows.push(row);
-  }
+  });
   const clusters = detectCopies(members);
   const inCluster = new Set(clusters.flatMap((cluster) => cluster.members.map((member) => member.file)));
-  for (const row of memberRows) if (inCluster.has(row.file)) addFlags(row, [SUSPECTED_COPY]);
+  rows.forEach((row, i) => {
+    if (integrities[i] && row.status !== 'superseded' && inCluster.has(row.file)) flags[i]!.push(SUSPECTED_COPY);
+  });
   findings.sort((a, b) => compareBytewise(a.file, b.file) || compareBytewise(a.flag, b.flag) || compareBytewise(a.evidence, b.evidence));
-  return { clusters, findings, settings: integritySettings(template, members.length) };
-}
-
-function addFlags(row: GradeRow, flags: readonly string[]): void {
-  if (flags.length === 0) return;
-  row.flags = [...new Set([...row.flags, ...flags])].sort();
+  return { result: { clusters, findings, settings: integritySettings(template, members.length) }, flags };
 }

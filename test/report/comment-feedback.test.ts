@@ -73,10 +73,10 @@ describe('truncateComment (--comment-limit)', () => {
     }
   });
 
-  it('applyCommentLimit changes every row before any output is written', () => {
+  it('applyCommentLimit gives rows with every comment cut (the rows given are not changed)', () => {
     const rows = [{ comment: 'え'.repeat(30) }, { comment: 'ok' }];
-    applyCommentLimit(rows, 10);
-    expect(rows.map((r) => r.comment)).toEqual([`${'え'.repeat(9)}…`, 'ok']);
+    expect(applyCommentLimit(rows, 10).map((r) => r.comment)).toEqual([`${'え'.repeat(9)}…`, 'ok']);
+    expect(rows[0]?.comment).toBe('え'.repeat(30));
   });
 });
 

@@ -159,7 +159,7 @@ export function truncateComment(text: string, limit: number): string {
   return `${segments.slice(0, end).join('').trimEnd()}…`;
 }
 
-/** --comment-limit: every row's comment cut to `limit` characters, before any output is written. */
-export function applyCommentLimit(rows: readonly { comment: string }[], limit: number): void {
-  for (const row of rows) row.comment = truncateComment(row.comment, limit);
+/** --comment-limit: the rows with every comment cut to `limit` characters (new rows), before any output is written. */
+export function applyCommentLimit<Row extends { comment: string }>(rows: readonly Row[], limit: number): Row[] {
+  return rows.map((row) => ({ ...row, comment: truncateComment(row.comment, limit) }));
 }
