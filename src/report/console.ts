@@ -1,8 +1,7 @@
 /** The end-of-run summary for the terminal: counts by status, mean and median score, who needs a look, where files went. */
-import { reviewQueue } from './review.js';
+import { isMissing, reviewQueue } from './review.js';
 import { mean, median } from '../stats.js';
 import type { GradeRun } from '../types.js';
-
 
 /**
  * `written` maps what was written to where, in the order to print: `{ 'grades CSV': 'grades.csv',
@@ -32,6 +31,8 @@ export function consoleSummary(run: GradeRun, written: Record<string, string>): 
   } else {
     lines.push('needs review: none');
   }
+  const missing = run.rows.filter(isMissing);
+  if (missing.length > 0) lines.push(`no submission (${missing.length}, on the roster): ${missing.map((row) => `${row.studentId ?? '?'}${row.name ? ` ${row.name}` : ''}`).join(', ')}`);
   for (const [what, path] of Object.entries(written)) lines.push(`wrote ${what}: ${path}`);
   return `${lines.join('\n')}\n`;
 }

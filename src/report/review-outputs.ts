@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import type { LoadedRubric } from '../core/rubric/validate.js';
 import { feedbackFiles } from './feedback.js';
-import { buildReport, writeFiles } from './html/index.js';
+import { readContents } from './html/file-content.js';
+import { writeFiles, writeReport } from './html/index.js';
+import { provenanceJa } from './html/provenance.js';
 import { loadReferenceBand, referencePath } from './html/reference-band.js';
 import type { Expected, GradeRun } from '../types.js';
 
@@ -16,20 +18,27 @@ export interface ReviewOutputOptions {
   report?: string;
   feedback?: string;
   commentLimit?: number;
+  /**
+   * The submissions folder or zip graded (the CLI's path): the pages of files that were not graded (late,
+   * superseded, unreadable, .py) show their content, read from it again. Without it those pages say so.
+   */
+  input?: string;
 }
 
 export async function writeReviewOutputs(run: GradeRun, options: ReviewOutputOptions): Promise<Record<string, string>> {
   const written: Record<string, string> = {};
   if (options.report) {
     const reference = await loadReferenceBand(referencePath(options.rubric.file, options.rubric.reference));
-    const files = await buildReport(run, {
+    const pages = await writeReport(options.report, run, {
       criteria: options.rubric.criteria.map((c) => ({ id: c.id, check: c.check })),
       reference,
       threshold: options.expected.accuracy?.threshold ?? null,
+      provenance: provenanceJa({ expectedSource: run.expectedSource, accuracy: run.accuracy, rule: options.rubric.accuracy, band: reference.band }),
+      shapes: options.expected.shapes,
+      ...(options.input !== undefined ? { contents: await readContents(options.input, run.tz, run.rows) } : {}),
       ...(options.commentLimit !== undefined ? { commentLimit: options.commentLimit } : {}),
     });
-    await writeFiles(options.report, files);
-    written['review report'] = `${join(options.report, 'index.html')} (+ ${files.length - 1} submission pages${reference.band ? '' : '; no reference band'})`;
+    written['review report'] = `${join(options.report, 'index.html')} (+ ${pages - 1} pages${reference.band ? '' : '; no reference band'})`;
   }
   const feedbackDir = options.feedback ?? (options.report ? join(options.report, 'feedback') : undefined);
   if (feedbackDir) {

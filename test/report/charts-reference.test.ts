@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { curveSpec, finalAccuracySpec, histogramSpec, renderSvg } from '../../src/report/html/charts.js';
+import { CurveCharts, finalAccuracySpec, histogramSpec, renderSvg } from '../../src/report/html/charts.js';
 import { loadReferenceBand, referencePath } from '../../src/report/html/reference-band.js';
 
 const stat = (mean: number) => ({ mean, min: mean - 0.01, max: mean + 0.01 });
@@ -58,8 +58,24 @@ describe('charts (vega-lite → SVG in Node)', () => {
   it('draws a student curve with the reference area, and a legend without reference entries when there is none', async () => {
     const points = [1, 2, 3].flatMap((epoch) => [{ epoch, metric: 'accuracy', value: 0.9 + epoch / 100 }, { epoch, metric: 'val_accuracy', value: 0.9 }]);
     const band = (await loadBand()).band;
-    expect(await renderSvg(curveSpec(points, band, ['accuracy', 'val_accuracy'], 'accuracy'))).toContain('参照 val_accuracy');
-    expect(await renderSvg(curveSpec(points, null, ['accuracy', 'val_accuracy'], 'accuracy'))).not.toContain('参照');
+    const withBand = await new CurveCharts(band).render(points, ['accuracy', 'val_accuracy'], 'accuracy');
+    expect(withBand).toContain('参照 val_accuracy');
+    expect(withBand).toMatch(/<g class="student-curves" transform="translate\([\d.]+,[\d.]+\)"><g class="student-series"><path d="M[\d.]+,[\d.]+L/);
+    const without = await new CurveCharts(null).render(points, ['accuracy', 'val_accuracy'], 'accuracy');
+    expect(without).not.toContain('参照');
+    expect(without).toContain('stroke="#dc2626"');
+  });
+
+  it('renders a frame once per shape and draws each student into it; nan values are left out', async () => {
+    const charts = new CurveCharts(null);
+    const student = (shift: number) => [1, 2, 3].flatMap((epoch) => [{ epoch, metric: 'loss', value: 0.3 - epoch / 100 + (epoch === 2 ? shift : 0) }, { epoch, metric: 'val_loss', value: 0.25 }]);
+    const a = await charts.render(student(0), ['loss', 'val_loss'], 'loss');
+    const b = await charts.render(student(0.001), ['loss', 'val_loss'], 'loss');
+    expect(charts.rendered).toBe(1);
+    expect(a).not.toBe(b);
+    const diverged = await charts.render([...student(0), { epoch: 4, metric: 'loss', value: Number.NaN }], ['loss', 'val_loss'], 'loss');
+    expect(diverged).not.toContain('NaN');
+    expect(await charts.render([{ epoch: 1, metric: 'loss', value: Number.NaN }], ['loss', 'val_loss'], 'loss')).toBeNull();
   });
 });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gradeSubmissions } from '../../src/grade.js';
 import { loadRubric } from '../../src/rubric/load.js';
 import { resolveRubricExpected } from '../../src/rubric/resolve-expected.js';
+import { readContents } from '../../src/report/html/file-content.js';
 import { buildReport, type ReportFile } from '../../src/report/html/index.js';
 import type { ReferenceLoad } from '../../src/report/html/reference-band.js';
 import type { GradeRun } from '../../src/types.js';
@@ -21,24 +22,32 @@ export const NO_REFERENCE: ReferenceLoad = {
 /** fixtures/hostile is graded with a far deadline: its plain notebook's time is the checkout's mtime. */
 export const HOSTILE_DEADLINE = '2099-12-31T23:59';
 
-export async function gradeFixture(folder: string, options: { submissionTimes?: boolean; deadline?: string } = {}): Promise<GradeRun> {
+/** The folder graded for each run, so that the report can show the content of files that were not graded. */
+const inputs = new WeakMap<GradeRun, string>();
+
+export async function gradeFixture(folder: string, options: { submissionTimes?: boolean; deadline?: string; submissionTimesFile?: string } = {}): Promise<GradeRun> {
   const rubric = await loadRubric(join(ROOT, 'rubrics/kadai4.yaml'));
-  return gradeSubmissions({
+  const run = await gradeSubmissions({
     input: join(FIXTURES, folder),
     deadline: options.deadline ?? '2023-11-16T23:59',
     tz: 'Asia/Tokyo',
     rubric,
     expected: await resolveRubricExpected(rubric),
-    ...(options.submissionTimes !== false ? { submissionTimesFile: join(FIXTURES, 'submission-times.csv') } : {}),
+    ...(options.submissionTimes !== false ? { submissionTimesFile: options.submissionTimesFile ?? join(FIXTURES, 'submission-times.csv') } : {}),
   });
+  inputs.set(run, join(FIXTURES, folder));
+  return run;
 }
 
 export async function fixtureReport(run: GradeRun, reference: ReferenceLoad = NO_REFERENCE, commentLimit?: number): Promise<ReportFile[]> {
   const rubric = await loadRubric(join(ROOT, 'rubrics/kadai4.yaml'));
+  const input = inputs.get(run);
   return buildReport(run, {
     criteria: rubric.criteria.map((c) => ({ id: c.id, check: c.check })),
     reference,
     threshold: null,
+    shapes: (await resolveRubricExpected(rubric)).shapes,
+    ...(input ? { contents: await readContents(input, run.tz, run.rows) } : {}),
     ...(commentLimit ? { commentLimit } : {}),
   });
 }

@@ -75,6 +75,7 @@ export function passRateSpec(tallies: CriterionTally[]): TopLevelSpec {
 /** Final val_accuracy per student (dots) over the reference band (min–max over seeds) and its mean. */
 export function finalAccuracySpec(points: { label: string; value: number }[], band: ReferenceBand | null, threshold: number | null): TopLevelSpec {
   const final = band?.finalValAccuracy ?? null;
+  const many = points.length > 32;
   const layers: TopLevelSpec[] = [];
   // A layer drawn from datum values still needs one data row to draw once.
   const one = { values: [{}] };
@@ -87,11 +88,12 @@ export function finalAccuracySpec(points: { label: string; value: number }[], ba
     data: { values: points },
     mark: { type: 'point', filled: true, size: 60, color: '#111827' },
     encoding: {
-      x: { field: 'label', type: 'nominal', title: '学籍番号', sort: null, axis: { labelAngle: -45 } },
+      // a large class: one dot per student without labels (hover shows the id), in a chart that still fits the page
+      x: { field: 'label', type: 'nominal', title: many ? '学生(学籍番号順)' : '学籍番号', sort: null, axis: { labelAngle: -45, labels: !many, ticks: !many } },
       y: { field: 'value', type: 'quantitative', title: '最終 val_accuracy', scale: { zero: false } },
     },
   });
-  return { width: Math.max(240, points.length * 28), height: 200, layer: layers } as TopLevelSpec;
+  return { width: many ? 900 : Math.max(240, points.length * 28), height: 200, layer: layers } as TopLevelSpec;
 }
 
 export interface CurvePoint {
@@ -100,34 +102,104 @@ export interface CurvePoint {
   value: number;
 }
 
-/** One student's curves for two metrics (accuracy and val_accuracy, or loss and val_loss) over the reference bands. */
-export function curveSpec(points: CurvePoint[], band: ReferenceBand | null, metrics: [string, string], title: string): TopLevelSpec {
-  const bandValues = (band?.epochs ?? []).flatMap((e) =>
-    metrics.flatMap((metric) => {
-      const stat = e[metric as keyof typeof e];
-      return stat && typeof stat === 'object' ? [{ epoch: e.epoch, metric: `参照 ${metric}`, min: stat.min, max: stat.max }] : [];
-    }),
-  );
-  const colors =
-    bandValues.length > 0
-      ? { domain: [metrics[0], metrics[1], `参照 ${metrics[0]}`, `参照 ${metrics[1]}`], range: ['#111827', '#dc2626', '#9ca3af', '#fca5a5'] }
-      : { domain: [metrics[0], metrics[1]], range: ['#111827', '#dc2626'] };
-  const layers: TopLevelSpec[] = [];
-  if (bandValues.length > 0) {
-    layers.push({
-      data: { values: bandValues },
-      mark: { type: 'area', opacity: 0.35 },
-      encoding: { x: { field: 'epoch', type: 'quantitative' }, y: { field: 'min', type: 'quantitative' }, y2: { field: 'max' }, color: { field: 'metric', type: 'nominal', scale: colors, title: null } },
-    });
+interface Frame {
+  svg: string;
+  /** Where the plot area starts inside the SVG (the root group's translation). */
+  x: number;
+  y: number;
+}
+
+const CURVE_WIDTH = 300;
+const CURVE_HEIGHT = 180;
+const CURVE_COLORS = ['#111827', '#dc2626', '#9ca3af', '#fca5a5'];
+
+/** A nice [lo, hi] around values (d3's nice, as vega-lite's own scales do). */
+function niceDomain(values: number[], zero: boolean): [number, number] {
+  const lo = Math.min(...values, ...(zero ? [0] : []));
+  const hi = Math.max(...values);
+  const linear = vega.scale('linear') as () => { domain(d: number[]): { nice(count: number): { domain(): number[] } } };
+  const [a, b] = linear().domain(lo === hi ? [lo - 0.5, hi + 0.5] : [lo, hi]).nice(5).domain();
+  return [a ?? lo, b ?? hi];
+}
+
+/**
+ * One student's training curves (accuracy and val_accuracy, or loss and val_loss) over the reference band.
+ * The frame (axes, grid, the reference band, the legend) is rendered by vega once per shape — metrics,
+ * domains, whether there is a band — and reused; the student's own lines are drawn into it as SVG paths,
+ * so a class of 200 costs a handful of vega renders, not 400.
+ */
+export class CurveCharts {
+  private readonly frames = new Map<string, Promise<Frame>>();
+
+  constructor(private readonly band: ReferenceBand | null) {}
+
+  async render(points: readonly CurvePoint[], metrics: [string, string], title: string): Promise<string | null> {
+    const finite = points.filter((p) => Number.isFinite(p.value) && Number.isFinite(p.epoch));
+    if (finite.length === 0) return null;
+    const bandValues = (this.band?.epochs ?? []).flatMap((e) =>
+      metrics.flatMap((metric) => {
+        const stat = e[metric as keyof typeof e];
+        return stat && typeof stat === 'object' && Number.isFinite(stat.min) && Number.isFinite(stat.max) ? [{ epoch: e.epoch, metric: `参照 ${metric}`, min: stat.min, max: stat.max }] : [];
+      }),
+    );
+    const x = niceDomain([...finite.map((p) => p.epoch), ...bandValues.map((b) => b.epoch)], true);
+    const y = niceDomain([...finite.map((p) => p.value), ...bandValues.flatMap((b) => [b.min, b.max])], false);
+    const key = JSON.stringify([metrics, title, x, y, bandValues.length > 0]);
+    let frame = this.frames.get(key);
+    if (!frame) {
+      frame = this.frame(bandValues, metrics, title, x, y);
+      this.frames.set(key, frame);
+    }
+    return overlay(await frame, finite, metrics, x, y);
   }
-  layers.push({
-    data: { values: points },
-    mark: { type: 'line', point: true },
-    encoding: {
-      x: { field: 'epoch', type: 'quantitative', title: 'エポック', axis: { tickMinStep: 1 } },
-      y: { field: 'value', type: 'quantitative', title, scale: { zero: false } },
-      color: { field: 'metric', type: 'nominal', scale: colors, title: null },
-    },
+
+  /** Number of distinct frames rendered so far (for tests and the benchmark). */
+  get rendered(): number {
+    return this.frames.size;
+  }
+
+  private async frame(bandValues: { epoch: number; metric: string; min: number; max: number }[], metrics: [string, string], title: string, x: [number, number], y: [number, number]): Promise<Frame> {
+    const withBand = bandValues.length > 0;
+    const colors = withBand
+      ? { domain: [metrics[0], metrics[1], `参照 ${metrics[0]}`, `参照 ${metrics[1]}`], range: CURVE_COLORS }
+      : { domain: [metrics[0], metrics[1]], range: CURVE_COLORS.slice(0, 2) };
+    const xEnc = { type: 'quantitative', title: 'エポック', axis: { tickMinStep: 1 }, scale: { domain: x, nice: false, zero: false } } as const;
+    const yEnc = { type: 'quantitative', title, scale: { domain: y, nice: false, zero: false } } as const;
+    const color = { field: 'metric', type: 'nominal', scale: colors, title: null, legend: { symbolOpacity: 1 } } as const;
+    const layers: TopLevelSpec[] = [];
+    if (withBand) {
+      layers.push({ data: { values: bandValues }, mark: { type: 'area', opacity: 0.35 }, encoding: { x: { field: 'epoch', ...xEnc }, y: { field: 'min', ...yEnc }, y2: { field: 'max' }, color } });
+    }
+    // the student's metrics in the legend (and the scales when there is no band): drawn invisibly, the lines come later
+    layers.push({
+      data: { values: metrics.map((metric) => ({ metric, epoch: x[0], value: y[0] })) },
+      mark: { type: 'point', opacity: 0 },
+      encoding: { x: { field: 'epoch', ...xEnc }, y: { field: 'value', ...yEnc }, color },
+    });
+    const svg = await renderSvg({ width: CURVE_WIDTH, height: CURVE_HEIGHT, layer: layers } as TopLevelSpec);
+    const at = /<g[^>]*transform="translate\((-?[\d.]+),(-?[\d.]+)\)"/.exec(svg);
+    return { svg, x: Number(at?.[1] ?? 0), y: Number(at?.[2] ?? 0) };
+  }
+}
+
+const fmt = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** The student's lines and points, in the frame's plot coordinates, appended on top of the frame. */
+function overlay(frame: Frame, points: readonly CurvePoint[], metrics: [string, string], x: [number, number], y: [number, number]): string {
+  const px = (epoch: number): number => ((epoch - x[0]) / (x[1] - x[0] || 1)) * CURVE_WIDTH;
+  const py = (value: number): number => CURVE_HEIGHT - ((value - y[0]) / (y[1] - y[0] || 1)) * CURVE_HEIGHT;
+  const marks = metrics.map((metric, i) => {
+    const series = points.filter((p) => p.metric === metric).sort((a, b) => a.epoch - b.epoch);
+    if (series.length === 0) return '';
+    const colour = CURVE_COLORS[i]!;
+    const d = series.map((p, n) => `${n === 0 ? 'M' : 'L'}${fmt(px(p.epoch))},${fmt(py(p.value))}`).join('');
+    const dots = series.map((p) => `<circle cx="${fmt(px(p.epoch))}" cy="${fmt(py(p.value))}" r="2.2" fill="${colour}"><title>${escapeXml(metric)} ${p.epoch}: ${p.value}</title></circle>`).join('');
+    return `<g class="student-series"><path d="${d}" fill="none" stroke="${colour}" stroke-width="2"/>${dots}</g>`;
   });
-  return { width: 300, height: 180, layer: layers } as TopLevelSpec;
+  const group = `<g class="student-curves" transform="translate(${frame.x},${frame.y})">${marks.join('')}</g>`;
+  return frame.svg.replace(/<\/svg>\s*$/, `${group}</svg>`);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }

@@ -1,17 +1,22 @@
 /**
- * The review report: `index.html` (the class) and one page per file under `submissions/`, all static,
- * self-contained and openable from disk. `buildReport` is pure apart from rendering charts; it returns the
- * files to write (relative path → text), and `writeReport` writes them.
+ * The review report: `index.html` (the class), one page per file under `submissions/`, and one page per
+ * pair of suspected copies under `copies/`, all static, self-contained and openable from disk.
+ * `generateReport` builds the pages one at a time and hands each to `emit`: `buildReport` collects them
+ * (tests), `writeReport` writes them as they come, several writes in flight, so that a class of hundreds
+ * never holds every page in memory. Each student's curves reuse a chart frame rendered once per shape.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { feedbackMarkdown, feedbackRows } from '../feedback.js';
-import { curveSpec, finalAccuracySpec, histogramSpec, passRateSpec, renderSvg, type CriterionTally, type CurvePoint } from './charts.js';
+import { CurveCharts, finalAccuracySpec, histogramSpec, passRateSpec, renderSvg, type CriterionTally, type CurvePoint } from './charts.js';
 import { classPage, type ClassCharts } from './class-page.js';
+import { pairPage } from './copies.js';
 import { planPages } from './pages.js';
+import { printPage } from './print-page.js';
+import { provenanceJa, type Provenance } from './provenance.js';
 import type { ReferenceLoad } from './reference-band.js';
 import { submissionPage } from './submission-page.js';
-import type { GradeRow, GradeRun } from '../../types.js';
+import type { Expected, GradeRow, GradeRun } from '../../types.js';
 
 export interface ReportOptions {
   /** The rubric's criteria: check id (to pin a met criterion to its evidence). */
@@ -21,6 +26,12 @@ export interface ReportOptions {
   threshold: number | null;
   /** --comment-limit, already applied to the rows' comments (the pages say so). */
   commentLimit?: number;
+  /** Where the expected values come from, in Japanese (default: built from the run). */
+  provenance?: Provenance;
+  /** The expected shapes, to highlight the printed shapes each check reads. */
+  shapes?: Expected['shapes'];
+  /** The bytes of files that were not graded (late, superseded, unreadable, not notebooks), by row file: their pages show them. */
+  contents?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface ReportFile {
@@ -51,33 +62,39 @@ async function classCharts(run: GradeRun, options: ReportOptions): Promise<Class
     ...(options.reference.missing ? [options.reference.missing] : [`参照帯: ${options.reference.band?.seeds ?? 0} 回の参照学習の最小〜最大(破線は平均)。`]),
     ...(graded.length > points.length ? [`学習ログから val_accuracy を読めない提出 ${graded.length - points.length} 件は表示していません。`] : []),
   ];
-  return {
-    histogram: await renderSvg(histogramSpec(graded.map((r) => r.score), run.maxScore)),
-    passRate: graded.length > 0 ? await renderSvg(passRateSpec(tallies)) : null,
-    finalAccuracy: points.length > 0 ? await renderSvg(finalAccuracySpec(points, options.reference.band, options.threshold)) : null,
-    accuracyNotes: notes,
-  };
+  const [histogram, passRate, finalAccuracy] = await Promise.all([
+    renderSvg(histogramSpec(graded.map((r) => r.score), run.maxScore)),
+    graded.length > 0 ? renderSvg(passRateSpec(tallies)) : null,
+    points.length > 0 ? renderSvg(finalAccuracySpec(points, options.reference.band, options.threshold)) : null,
+  ]);
+  return { histogram, passRate, finalAccuracy, accuracyNotes: notes };
 }
 
-async function curves(row: GradeRow, options: ReportOptions): Promise<{ svgs: string[]; note: string | null }> {
+async function curves(row: GradeRow, charts: CurveCharts, options: ReportOptions): Promise<{ svgs: string[]; note: string | null }> {
   const log = row.evidence?.outputs.trainingLogs.at(-1);
   if (!log || log.epochs.length === 0) return { svgs: [], note: '保存された出力に学習ログがないため、学習曲線はありません。' };
-  const pick = (metrics: [string, string]): CurvePoint[] =>
+  const pick = (metrics: readonly string[]): CurvePoint[] =>
     log.epochs.flatMap((e) => metrics.flatMap((metric) => (typeof e[metric] === 'number' ? [{ epoch: e.epoch, metric, value: e[metric] }] : [])));
   const svgs: string[] = [];
   for (const [metrics, title] of [[['accuracy', 'val_accuracy'], 'accuracy'], [['loss', 'val_loss'], 'loss']] as const) {
-    const points = pick([...metrics]);
-    if (points.length > 0) svgs.push(await renderSvg(curveSpec(points, options.reference.band, [...metrics], title)));
+    const svg = await charts.render(pick(metrics), [...metrics], title);
+    if (svg) svgs.push(svg);
   }
   return { svgs, note: options.reference.missing };
 }
 
-export async function buildReport(run: GradeRun, options: ReportOptions): Promise<ReportFile[]> {
+/** Builds every page and hands each to `emit` as soon as it is built (the class page first). */
+export async function generateReport(run: GradeRun, options: ReportOptions, emit: (file: ReportFile) => void | Promise<void>): Promise<number> {
   const plan = planPages(run);
   const checks = new Map(options.criteria.map((c) => [c.id, c.check]));
-  const feedbackFor = new Map(feedbackRows(run).map((row) => [row, feedbackMarkdown(run, row)]));
-  const primaryOf = new Map(feedbackRows(run).map((row) => [row.studentId, row]));
-  const files: ReportFile[] = [{ path: 'index.html', content: classPage(run, plan, await classCharts(run, options)) }];
+  const primaries = feedbackRows(run);
+  const primaryOf = new Map(primaries.map((row) => [row.studentId, row]));
+  const isPrimary = new Set(primaries);
+  const charts = new CurveCharts(options.reference.band);
+  const provenance = options.provenance ?? provenanceJa({ expectedSource: run.expectedSource, accuracy: run.accuracy, band: options.reference.band });
+  let count = 0;
+  await emit({ path: 'index.html', content: classPage(run, plan, await classCharts(run, options), provenance) });
+  count++;
   for (const ref of plan.pages) {
     const row = ref.row;
     const primary = row.studentId ? primaryOf.get(row.studentId) : undefined;
@@ -89,25 +106,68 @@ export async function buildReport(run: GradeRun, options: ReportOptions): Promis
       plan,
       ref,
       checks,
-      curves: row.evidence ? await curves(row, options) : { svgs: [], note: null },
-      feedbackMarkdown: feedbackFor.get(row) ?? null,
+      curves: row.evidence ? await curves(row, charts, options) : { svgs: [], note: null },
+      feedbackMarkdown: isPrimary.has(row) ? feedbackMarkdown(run, row) : null,
       feedbackNote,
       comment: row.comment,
       commentLimit: options.commentLimit ?? null,
+      shapes: options.shapes,
+      content: options.contents?.get(row.file),
     });
-    files.push({ path: ref.href, content });
+    await emit({ path: ref.href, content });
+    count++;
   }
+  for (const pair of plan.pairs) {
+    await emit({ path: pair.href, content: pairPage(pair, plan) });
+    count++;
+  }
+  await emit({ path: 'print.html', content: printPage(run, plan, checks, options.shapes) });
+  return count + 1;
+}
+
+/** Every page of the report, in memory (tests; the CLI streams them with writeReport). */
+export async function buildReport(run: GradeRun, options: ReportOptions): Promise<ReportFile[]> {
+  const files: ReportFile[] = [];
+  await generateReport(run, options, (file) => {
+    files.push(file);
+  });
   return files;
+}
+
+/** Writes at most this many pages at once. */
+const WRITES_IN_FLIGHT = 16;
+
+/** Builds and writes the report under `dir`, each page as soon as it is built; returns the number of pages. */
+export async function writeReport(dir: string, run: GradeRun, options: ReportOptions): Promise<number> {
+  const made = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  const count = await generateReport(run, options, async (file) => {
+    const path = join(dir, file.path);
+    const folder = dirname(path);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    const write = writeFile(path, file.content).finally(() => inFlight.delete(write));
+    inFlight.add(write);
+    if (inFlight.size >= WRITES_IN_FLIGHT) await Promise.race(inFlight);
+  });
+  await Promise.all(inFlight);
+  return count;
 }
 
 /** Writes files under `dir`, creating folders; returns the absolute-or-given paths written. */
 export async function writeFiles(dir: string, files: readonly ReportFile[]): Promise<string[]> {
   const written: string[] = [];
+  const made = new Set<string>();
   for (const file of files) {
     const path = join(dir, file.path);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, file.content);
+    if (!made.has(dirname(path))) {
+      await mkdir(dirname(path), { recursive: true });
+      made.add(dirname(path));
+    }
     written.push(path);
   }
+  await Promise.all(files.map((file, i) => writeFile(written[i]!, file.content)));
   return written;
 }

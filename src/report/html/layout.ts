@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import { STYLE } from './style.js';
 import { html, raw, type Raw } from './escape.js';
 
-/** Click a column header (its button) to sort by it; numbers by value, text in Japanese collation. */
+/**
+ * Click anywhere in a column header (or press its button) to sort by it; numbers by value, text in
+ * Japanese collation.
+ */
 const SORT_SCRIPT = `(function () {
   function key(row, col) { var c = row.cells[col]; if (!c) return ''; var v = c.getAttribute('data-sort'); return v === null ? c.textContent.trim() : v; }
   Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (table) {
@@ -15,7 +18,7 @@ const SORT_SCRIPT = `(function () {
     Array.prototype.forEach.call(heads, function (th, col) {
       var button = th.querySelector('button');
       if (!button) return;
-      button.addEventListener('click', function () {
+      th.addEventListener('click', function () {
         var dir = th.getAttribute('aria-sort') === 'ascending' ? -1 : 1;
         var numeric = th.getAttribute('data-type') === 'number';
         Array.prototype.forEach.call(heads, function (h) { h.removeAttribute('aria-sort'); });

@@ -38,6 +38,16 @@ for (const rule of ['heading_open', 'heading_close'] as const) {
   };
 }
 
+/** The lecture's Markdown cells are in every notebook: each distinct text is rendered once. */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 5000;
+
 export function renderMarkdown(source: string, options: { headingOffset?: number } = {}): string {
-  return md.render(source, { headingOffset: options.headingOffset ?? 0 });
+  const offset = options.headingOffset ?? 0;
+  const key = `${offset}\u0000${source}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const out = md.render(source, { headingOffset: offset });
+  if (cache.size < CACHE_LIMIT && source.length < 20_000) cache.set(key, out);
+  return out;
 }

@@ -1,11 +1,14 @@
 /**
  * The notebook, cell by cell, as a TA reads it: Markdown rendered without raw HTML, code highlighted,
- * outputs as text and verified images; beside each cell, the criteria whose result rests on it.
+ * outputs as text and verified images; beside each cell, the criteria whose result rests on it, and in
+ * the cell the lines that decide them highlighted (a long log folded around them, never scrolled away).
  * Cells are anchored as #cell-<n> (1-based, as people count and as findings say "セル n").
  */
+import { cellOutputView } from '../../core/outputs/cell-lines.js';
 import type { CriterionResult, Notebook, NotebookCell } from '../../types.js';
-import { highlightPython } from './code.js';
 import { html, raw, type Raw } from './escape.js';
+import type { EvidenceKind } from './evidence-cells.js';
+import { renderSource, renderTextLines } from './lines.js';
 import { renderMarkdown } from './markdown.js';
 import { renderOutput } from './outputs.js';
 
@@ -19,7 +22,15 @@ export const STATUS_MARK: Record<CriterionResult['status'], string> = {
 export interface Pin {
   result: CriterionResult;
   /** Findings located in this cell (all of them when the pin comes from evidence, not findings). */
-  messages: string[];
+  messages: Raw[];
+  /** What the criterion's check reads here. */
+  kind: EvidenceKind;
+}
+
+/** Lines to highlight in one cell: source lines and output lines (1-based). */
+export interface CellMarks {
+  code: Set<number>;
+  output: Set<number>;
 }
 
 const cellId = (index: number): string => `cell-${index + 1}`;
@@ -31,25 +42,36 @@ function prompt(cell: NotebookCell): string {
   return `In [${cell.executionCount ?? ' '}]`;
 }
 
-function cellBody(cell: NotebookCell): Raw {
+const NO_MARKS: CellMarks = { code: new Set(), output: new Set() };
+
+function cellBody(cell: NotebookCell, marks: CellMarks): Raw {
   if (cell.type === 'markdown') return html`<div class="md">${raw(renderMarkdown(cell.source, { headingOffset: 2 }))}</div>`;
-  if (cell.type === 'raw') return html`<pre class="src">${cell.source}</pre>`;
-  const outputs = cell.outputs.map(renderOutput);
+  if (cell.type === 'raw') return renderTextLines(cell.source, 1, new Set(), 'raw-cell');
+  const starts = cell.outputs.length > 0 ? cellOutputView(cell).outputStart : [];
+  const outputs = cell.outputs.map((output, i) => renderOutput(output, starts[i] ?? 1, marks.output));
   const empty = cell.outputs.length === 0 ? html`<p class="omitted">(出力なし)</p>` : '';
-  return html`<pre class="src"><code class="hljs language-python">${raw(highlightPython(cell.source))}</code></pre>${outputs}${empty}`;
+  return html`${renderSource(cell.source, marks.code)}${outputs}${empty}`;
 }
 
-function pinBox(pin: Pin): Raw {
+function evidenceNote(pin: Pin, cell: NotebookCell, marked: boolean): string {
+  const hasOutput = cell.outputs.length > 0;
+  const what = pin.kind === 'code' || !hasOutput ? 'コード' : pin.kind === 'output' ? '出力' : 'コードと出力';
+  return `このセルの${what}${marked ? '(強調した行)' : ''}が根拠です。`;
+}
+
+function pinBox(pin: Pin, cell: NotebookCell, marks: CellMarks): Raw {
   const r = pin.result;
-  return html`<div class="pin c-${r.status}"><div class="t">${r.title} <span class="badge c-${r.status}">${STATUS_MARK[r.status]} ${r.points}/${r.maxPoints}</span>${r.hidden ? html` <span class="badge hidden-crit">非公開</span>` : ''}</div>${
-    pin.messages.length > 0 ? html`<ul class="findings">${pin.messages.map((m) => html`<li>${m}</li>`)}</ul>` : html`<div class="muted">このセルの出力が根拠です。</div>`
+  const marked = marks.code.size + marks.output.size > 0;
+  return html`<div class="pin c-${r.status}"><div class="t"><a href="${`#crit-${r.id}`}">${r.title}</a> <span class="badge c-${r.status}">${STATUS_MARK[r.status]} ${r.points}/${r.maxPoints}</span>${r.hidden ? html` <span class="badge hidden-crit">非公開</span>` : ''}</div>${
+    pin.messages.length > 0 ? html`<ul class="findings">${pin.messages.map((m) => html`<li>${m}</li>`)}</ul>` : html`<div class="muted">${evidenceNote(pin, cell, marked)}</div>`
   }</div>`;
 }
 
-export function notebookView(notebook: Notebook, pins: Map<number, Pin[]>): Raw {
+export function notebookView(notebook: Notebook, pins: Map<number, Pin[]>, marks: Map<number, CellMarks> = new Map()): Raw {
   const cells = notebook.cells.map((cell) => {
     const here = pins.get(cell.index) ?? [];
-    return html`<div class="cell" id="${cellId(cell.index)}"><div class="body"><div class="prompt">セル ${cell.index + 1} · ${prompt(cell)}</div>${cellBody(cell)}</div><div class="pins">${here.map(pinBox)}</div></div>`;
+    const cellMarks = marks.get(cell.index) ?? NO_MARKS;
+    return html`<div class="cell" id="${cellId(cell.index)}"><div class="body"><div class="prompt">セル ${cell.index + 1} · ${prompt(cell)}</div>${cellBody(cell, cellMarks)}</div><div class="pins">${here.map((pin) => pinBox(pin, cell, cellMarks))}</div></div>`;
   });
   return html`<div class="nb">${cells}</div>`;
 }

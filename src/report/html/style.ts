@@ -31,7 +31,9 @@ td.nowrap { white-space: nowrap; }
 td.file { word-break: break-all; min-width: 12em; }
 th.crit { white-space: normal; overflow-wrap: anywhere; min-width: 5.5em; font-size: 12px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-th button { all: unset; cursor: pointer; }
+th:has(> button) { cursor: pointer; }
+th button { all: unset; cursor: pointer; display: block; width: 100%; box-sizing: border-box; }
+th button:focus-visible { outline: 3px solid #2563eb; outline-offset: 1px; border-radius: 3px; }
 th button::after { content: " ↕"; color: var(--muted); font-size: 11px; }
 th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
@@ -48,6 +50,8 @@ ul.reasons { margin: 0; padding-left: 18px; }
 dl.flags dt { font-weight: 600; margin-top: 6px; }
 dl.flags dd { margin: 0 0 0 16px; }
 .points td.reason { width: 55%; }
+.points td:last-child { min-width: 5.5em; }
+section.student { border-top: 3px solid var(--line); margin-top: 24px; }
 .findings { margin: 0; padding-left: 18px; }
 .nb { margin-top: 8px; }
 .cell { display: grid; grid-template-columns: minmax(0, 1fr) 300px; gap: 12px; padding: 8px 0; border-top: 1px solid var(--line); }
@@ -56,7 +60,12 @@ dl.flags dd { margin: 0 0 0 16px; }
 .cell .body { min-width: 0; }
 .src { margin: 2px 0; padding: 8px 10px; background: #f6f8fa; border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; }
 pre { margin: 0; font: 12.5px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre; }
-pre.out { margin: 4px 0; padding: 6px 10px; max-height: 360px; overflow: auto; border-left: 3px solid var(--line); white-space: pre-wrap; word-break: break-all; }
+pre.out { margin: 4px 0; padding: 6px 10px; border-left: 3px solid var(--line); white-space: pre-wrap; word-break: break-all; }
+.out-lines pre.out { margin: 0; }
+.out-lines { margin: 4px 0; }
+details.fold > summary { cursor: pointer; color: var(--muted); font-size: 12px; padding: 2px 10px; border-left: 3px dashed var(--line); background: #fafafa; }
+details.fold[open] > pre.out { max-height: 480px; overflow: auto; }
+mark.hl { background: #fde68a; color: inherit; outline: 1px solid #f59e0b; border-radius: 2px; }
 pre.stderr { background: #fff7ed; border-left-color: #fdba74; }
 pre.error { background: #fef2f2; border-left-color: #fca5a5; }
 .md { padding: 2px 10px; border-left: 3px solid #dbeafe; overflow-wrap: anywhere; }
@@ -72,7 +81,9 @@ pre.error { background: #fef2f2; border-left-color: #fca5a5; }
 .pin.c-not-met, .pin.c-unreadable { border-color: #fecaca; }
 .pin.c-partly-met { border-color: #fde68a; }
 .pin .t { font-weight: 600; }
-.feedback { border: 1px solid var(--line); border-radius: 8px; padding: 4px 14px; background: var(--bg); }
+.feedback { border: 1px solid var(--line); border-radius: 8px; padding: 4px 14px; background: var(--bg); overflow-wrap: anywhere; }
+.feedback table { display: block; overflow-x: auto; max-width: 100%; }
+.findings, ul.reasons, td.reason, .cause-line, .provenance, .note, .warn { overflow-wrap: anywhere; }
 .hljs-keyword, .hljs-built_in { color: #7c3aed; }
 .hljs-string { color: #0f766e; }
 .hljs-number, .hljs-literal { color: #b45309; }
@@ -80,4 +91,86 @@ pre.error { background: #fef2f2; border-left-color: #fca5a5; }
 .hljs-title, .hljs-title.function_ { color: #1d4ed8; }
 .hljs-meta { color: #9333ea; }
 @media (max-width: 900px) { .cell { grid-template-columns: 1fr; } }
+[id] { scroll-margin-top: 64px; }
+:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; }
+a:focus-visible, summary:focus-visible, button:focus-visible { outline: 3px solid #2563eb; outline-offset: 2px; border-radius: 2px; }
+nav.top a:focus-visible { outline-color: #fbbf24; }
+.raw-text, small.raw-text { color: var(--muted); font-size: 11px; overflow-wrap: anywhere; }
+.provenance { font-size: 13px; }
+.cause-box { border: 1px solid #fecaca; background: #fff5f5; border-radius: 8px; padding: 8px 12px; margin: 8px 0; }
+.cause-box.calm { border-color: var(--line); background: var(--bg); }
+.cause-box.calm .badge.cause { background: #4b5563; }
+.cause-line { font-weight: 600; }
+.cause-line span:not(.badge) { font-weight: 400; }
+.badge.cause { background: #b91c1c; color: #fff; }
+ul.lost { list-style: none; margin: 4px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 2px 14px; font-size: 13px; }
+ul.lost li.own::before, ul.lost li.follower::before { content: "−"; color: var(--bad); margin-right: 3px; }
+ul.lost li.same-cause { color: var(--muted); }
+td.cause-cell { min-width: 16em; }
+.score.superseded { font-size: 20px; color: var(--muted); }
+.score.superseded small { color: var(--muted); }
+.quote { margin: 6px 0 2px; border-left: 3px solid #f59e0b; padding: 2px 8px; background: #fffbeb; }
+.quote .q a { font-size: 12px; }
+.quote pre { white-space: pre-wrap; word-break: break-all; background: #fde68a66; padding: 1px 4px; margin: 1px 0 4px; }
+.side-by-side { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
+.side-by-side h4 { margin: 6px 0; }
+table.side td pre.out { margin: 0; border-left-color: #f59e0b; background: #fffbeb; }
+table.side { table-layout: fixed; }
+table.side th { white-space: normal; overflow-wrap: anywhere; }
+table.side th:first-child, table.side td:first-child { width: 5.5em; }
+tr.fold-row > td { padding: 0; }
+.break { font-weight: 600; }
+.pin .t a { color: inherit; }
+@media (max-width: 700px) {
+  nav.top { position: static; padding: 8px 12px; gap: 8px 12px; }
+  [id] { scroll-margin-top: 8px; }
+  main { padding: 12px 12px 40px; }
+  h1 { font-size: 19px; }
+  pre, .src, pre.out, .md pre { white-space: pre-wrap; word-break: break-all; overflow-x: visible; }
+  .chart { max-width: 100%; overflow: hidden; padding: 6px; }
+  .chart svg { max-width: 100%; height: auto; }
+  .side-by-side { grid-template-columns: minmax(0, 1fr); }
+  .cards .card { min-width: 0; flex: 1 1 40%; }
+  .meta b, td.file, .file { overflow-wrap: anywhere; word-break: break-all; }
+  .table-wrap { overflow-x: visible; }
+  table.stack, table.stack > tbody, table.stack > tbody > tr, table.stack > tfoot, table.stack > tfoot > tr { display: block; width: 100%; }
+  table.stack > thead > tr { display: flex; flex-wrap: wrap; gap: 4px; }
+  table.stack:not(.sortable) > thead { display: none; }
+  table.stack > thead th { border: 1px solid var(--line); border-radius: 4px; padding: 3px 6px; }
+  table.stack > tbody > tr { border-bottom: 2px solid var(--line); padding: 6px 0; }
+  table.stack > tbody > tr > td, table.stack > tfoot > tr > th { display: inline-block; border: none; padding: 2px 8px 2px 0; text-align: left; vertical-align: baseline; min-width: 0; max-width: 100%; width: auto; }
+  table.stack > tbody > tr > td.cause-cell, table.stack > tbody > tr > td.reason { display: block; }
+  table.stack > tbody > tr > td:empty, table.stack td.idx { display: none; }
+  table.stack > tbody > tr > td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 11px; }
+  th.crit { min-width: 0; }
+  .points td.reason { width: auto; }
+}
+@page { size: A4; margin: 12mm 10mm; }
+@page wide { size: A4 landscape; margin: 10mm; }
+@media print {
+  nav.top, th button::after { display: none; }
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; }
+  h2 { break-after: avoid; }
+  #all { page: wide; }
+  .table-wrap { overflow: visible; }
+  #all-table { font-size: 7.5pt; }
+  #all-table th, #all-table td { padding: 2px 3px; }
+  #all-table th.crit { min-width: 0; font-size: 6.5pt; }
+  #all-table th button { display: none; }
+  #all-table th::before { content: attr(data-label); }
+  #all-table td.file { min-width: 0; max-width: 11em; }
+  tr, .card, .chart, .pin, .quote, pre.out, .src, .out-img, .cause-box, table.side tr { break-inside: avoid; }
+  .chart { overflow: visible; border: none; }
+  .chart svg { max-width: 100%; height: auto; }
+  pre, .src, pre.out, .md pre { white-space: pre-wrap; word-break: break-all; overflow: visible; max-height: none; }
+  details.fold[open] > pre.out { max-height: none; overflow: visible; }
+  .cell { grid-template-columns: minmax(0, 1fr) 200px; }
+  .cell:target { background: none; }
+  .out-img { max-height: 220mm; }
+  .print-bundle > h1 { display: none; }
+  section.student { break-before: page; }
+  section.student:first-of-type { break-before: auto; }
+}
 `;
