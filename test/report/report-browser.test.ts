@@ -124,7 +124,7 @@ describe.skipIf(!available && !mustRun)(`report in chromium${available ? '' : ` 
     // the last epoch of the log is visible without opening anything or scrolling inside a box
     const last = page.locator('#notebook mark.hl', { hasText: 'Epoch 30/30' });
     await expect(last.isVisible()).resolves.toBe(true);
-    await expect(page.locator('#notebook pre.out').evaluateAll((pres) => pres.filter((p) => p.scrollHeight > p.clientHeight + 1 && p.offsetParent !== null).length)).resolves.toBe(0);
+    await expect(page.locator('#notebook pre.out').evaluateAll((pres) => pres.filter((p) => p.scrollHeight > p.clientHeight + 1 && (p as HTMLElement).offsetParent !== null).length)).resolves.toBe(0);
     await expect(page.locator('#curves svg').count()).resolves.toBe(2);
     if (reference.band) await expect(page.locator('#curves').textContent()).resolves.toContain('参照 val_accuracy');
     await expect(page.locator('#notebook img.out-img').count()).resolves.toBeGreaterThanOrEqual(1);
