@@ -35,6 +35,7 @@ export async function writeReviewOutputs(run: GradeRun, options: ReviewOutputOpt
       threshold: options.expected.accuracy?.threshold ?? null,
       provenance: provenanceJa({ expectedSource: run.expectedSource, accuracy: run.accuracy, rule: options.rubric.accuracy, band: reference.band }),
       shapes: options.expected.shapes,
+      pointStep: options.rubric.pointStep,
       ...(options.input !== undefined ? { contents: await readContents(options.input, run.tz, run.rows) } : {}),
       ...(options.commentLimit !== undefined ? { commentLimit: options.commentLimit } : {}),
     });

@@ -25,7 +25,7 @@ export const HOSTILE_DEADLINE = '2099-12-31T23:59';
 /** The folder graded for each run, so that the report can show the content of files that were not graded. */
 const inputs = new WeakMap<GradeRun, string>();
 
-export async function gradeFixture(folder: string, options: { submissionTimes?: boolean; deadline?: string; submissionTimesFile?: string } = {}): Promise<GradeRun> {
+export async function gradeFixture(folder: string, options: { submissionTimes?: boolean; deadline?: string; submissionTimesFile?: string; overridesFile?: string } = {}): Promise<GradeRun> {
   const rubric = await loadRubric(join(ROOT, 'rubrics/kadai4.yaml'));
   const run = await gradeSubmissions({
     input: join(FIXTURES, folder),
@@ -34,6 +34,7 @@ export async function gradeFixture(folder: string, options: { submissionTimes?: 
     rubric,
     expected: await resolveRubricExpected(rubric),
     ...(options.submissionTimes !== false ? { submissionTimesFile: options.submissionTimesFile ?? join(FIXTURES, 'submission-times.csv') } : {}),
+    ...(options.overridesFile ? { overridesFile: options.overridesFile } : {}),
   });
   inputs.set(run, join(FIXTURES, folder));
   return run;
@@ -47,6 +48,7 @@ export async function fixtureReport(run: GradeRun, reference: ReferenceLoad = NO
     reference,
     threshold: null,
     shapes: (await resolveRubricExpected(rubric)).shapes,
+    pointStep: rubric.pointStep,
     ...(input ? { contents: await readContents(input, run.tz, run.rows) } : {}),
     ...(commentLimit ? { commentLimit } : {}),
   });

@@ -75,11 +75,15 @@ describe('code and outputs', () => {
 
 describe('page shell', () => {
   it('carries a Content-Security-Policy with no network, images only from data:, and hashed style and script', () => {
-    expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; img-src data:; style-src 'sha256-[A-Za-z0-9+/]+=*'; script-src 'sha256-[A-Za-z0-9+/]+=*'; base-uri 'none'; form-action 'none'$/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/^default-src 'none'; img-src data:; style-src 'sha256-[A-Za-z0-9+/]+=*'; script-src 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*'; base-uri 'none'; form-action 'none'$/);
     const doc = page({ title: '<t>', root: '', body: html`<p>x</p>`, sortable: true });
     expect(doc).toContain('<meta http-equiv="Content-Security-Policy"');
     expect(doc).toContain('<title>&lt;t&gt;</title>');
     expect(doc.match(/<script>/g)).toHaveLength(1);
     expect(page({ title: 't', root: '', body: html`` })).not.toContain('<script');
+    // the decisions script comes only with a report id, which is data (escaped), never code
+    const decide = page({ title: 't', root: '', body: html``, decide: '"><script>x</script>' });
+    expect(decide.match(/<script>/g)).toHaveLength(1);
+    expect(decide).toContain('<body data-report="&quot;&gt;&lt;script&gt;x&lt;/script&gt;">');
   });
 });

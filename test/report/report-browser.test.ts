@@ -225,6 +225,60 @@ describe.skipIf(!available && !mustRun)(`report in chromium${available ? '' : ` 
     await page.close();
   }, 60_000);
 
+  it('decides in the page: points, reason, grader and 保留 kept in localStorage, exported as the overrides CSV, applied on a rerun', async () => {
+    const student = await open(join(submissions, 'submissions', '07-2312006.html'));
+    const panel = student.locator('#decide');
+    await panel.locator('input[data-criterion="model-architecture"]').fill('2');
+    await panel.locator('input[data-field="reason"]').fill('Dense(64) も講義の範囲内と判断');
+    await panel.locator('input[data-field="grader"]').fill('田中');
+    await expect(panel.locator('.decide-status').textContent()).resolves.toContain('保存しました(このブラウザー内)');
+    await panel.locator('input[data-criterion="total"]').fill('25');
+    await expect(panel.locator('.decide-status').textContent()).resolves.toContain('範囲外');
+    await panel.locator('input[data-criterion="total"]').fill('');
+    await student.close();
+    const held = await open(join(submissions, 'submissions', '08-2312007.html'));
+    await held.locator('#decide input[data-field="hold"]').check();
+    await expect(held.locator('#decide input[data-field="grader"]').inputValue()).resolves.toBe('田中');
+    await expect(held.locator('#decide .decide-status').textContent()).resolves.toContain('保留として保存しました');
+    await held.close();
+    // a page opened again shows what this browser holds
+    const again = await open(join(submissions, 'submissions', '07-2312006.html'));
+    await expect(again.locator('#decide input[data-criterion="model-architecture"]').inputValue()).resolves.toBe('2');
+    await again.close();
+    const index = await open(join(submissions, 'index.html'));
+    await expect(index.locator('#decisions .decide-summary').textContent()).resolves.toBe('判断 1 人、保留 1 人。');
+    await expect(index.locator('#decisions .decide-list li').allTextContents()).resolves.toEqual([
+      '2312006 伊藤大輔: model-architecture → 2(Dense(64) も講義の範囲内と判断、田中)',
+      '2312007 渡辺さくら 保留(田中)',
+    ]);
+    const [download] = await Promise.all([index.waitForEvent('download'), index.locator('#decisions button[data-action="export"]').click()]);
+    const csvPath = join(dir, 'overrides.csv');
+    await download.saveAs(csvPath);
+    const csv = (await readFile(csvPath, 'utf8')).replace(/^\uFEFF/, '');
+    const sha = (await readFile(join(submissions, 'submissions', '07-2312006.html'), 'utf8')).match(/data-sha="([0-9a-f]{64})"/)![1];
+    expect(csv.split('\r\n')).toEqual([
+      'student_id,criterion,points,reason,grader,sha256,status,tentative_points',
+      `2312006,model-architecture,2,Dense(64) も講義の範囲内と判断,田中,${sha},,`,
+      expect.stringMatching(/^2312007,total,,保留,田中,[0-9a-f]{64},保留,$/),
+      '',
+    ]);
+    await index.close();
+    // the rerun with --overrides: the report shows the decision applied, and the page says so
+    const rerun = join(dir, 'rerun-report');
+    await writeFiles(rerun, await fixtureReport(await gradeFixture('submissions', { overridesFile: csvPath }), reference));
+    const applied = await open(join(rerun, 'submissions', '07-2312006.html'));
+    await expect(applied.locator('#score').textContent()).resolves.toMatch(/^20/);
+    await expect(applied.locator('#overrides').textContent()).resolves.toContain('モデルの構造: 1 → 2 点(理由: Dense(64) も講義の範囲内と判断、田中)');
+    await expect(applied.locator('#crit-model-architecture').textContent()).resolves.toContain('自動 1 → TA 2');
+    await expect(applied.locator('#decide .decide-status').textContent()).resolves.toContain('反映済み');
+    await applied.screenshot({ path: join(SCREENSHOTS, 'decision-applied.png') });
+    await applied.close();
+    const rerunIndex = await open(join(rerun, 'index.html'));
+    await expect(rerunIndex.locator('#all-table tr', { hasText: '2312006' }).locator('td').nth(5).textContent()).resolves.toBe('20');
+    await expect(rerunIndex.locator('#all-table tr', { hasText: '2312007' }).locator('td').nth(5).textContent()).resolves.toBe('19.5');
+    await rerunIndex.close();
+  }, 180_000);
+
   it('no script from a notebook runs, nothing is hidden, no link runs script', async () => {
     for (const name of ['index.html', 'submissions/01-2399001.html', 'submissions/02-2399002.html', 'submissions/03-2399003.html']) {
       const page = await open(join(hostile, name));

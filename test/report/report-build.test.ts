@@ -143,6 +143,22 @@ describe('report from fixtures/submissions', () => {
     expect(byPath('index.html')).toContain('<a href="print.html">');
   });
 
+  it('lets a TA decide on the student page (kept in this browser only), and the class page export them', () => {
+    const page = byPath('submissions/07-2312006.html');
+    const panel = section(page, 'decide');
+    expect(panel).toMatch(/^<section id="decide" data-student="2312006" data-sha="[0-9a-f]{64}" data-name="伊藤大輔" data-page="submissions\/07-2312006.html">/);
+    expect(panel.match(/<input type="number"[^>]* data-criterion="/g)).toHaveLength(criteriaCount + 1);
+    expect(panel).toContain('data-criterion="total"');
+    expect(panel).toContain('<input type="checkbox" data-field="hold"> 保留(まだ決めない)');
+    const reportId = page.match(/<body data-report="([0-9a-f]{16})">/)?.[1];
+    expect(byPath('index.html')).toContain(`<body data-report="${reportId}">`);
+    expect(section(byPath('index.html'), 'decisions')).toContain('<button type="button" data-action="export">overrides CSV を書き出す</button>');
+    // a superseded file is not where the student's grade is decided; an unreadable one can only get a total
+    expect(byPath('submissions/05-2312004.html')).toContain('この学生の判断は、成績になる提出のページで記録します');
+    expect(section(byPath('submissions/09-2312008.html'), 'decide').match(/data-criterion="/g)).toHaveLength(1);
+    expect(byPath('print.html')).not.toContain('id="decide"');
+  });
+
   it('matches the HTML snapshots', async () => {
     await expect(scrubHtml(byPath('index.html'))).toMatchFileSnapshot('__snapshots__/report/index.html');
     await expect(scrubHtml(byPath('submissions/07-2312006.html'))).toMatchFileSnapshot('__snapshots__/report/07-2312006.html');

@@ -9,6 +9,7 @@ import { mean, median } from '../../stats.js';
 import { flagText } from '../flags.js';
 import { isMissing } from '../review.js';
 import { causeBadge, lostList } from './cause.js';
+import { decisionsPanel } from './decide.js';
 import { firstSubmitted, pairKinds } from './copies.js';
 import { esc, html, raw, type Raw } from './escape.js';
 import { page } from './layout.js';
@@ -86,11 +87,11 @@ function allTable(run: GradeRun, plan: ReportPlan): Raw {
   return html`<div class="table-wrap"><table class="sortable stack" id="all-table"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
 
-export function classPage(run: GradeRun, plan: ReportPlan, charts: ClassCharts, provenance: Provenance): string {
+export function classPage(run: GradeRun, plan: ReportPlan, charts: ClassCharts, provenance: Provenance, reportId?: string): string {
   const queueSize = plan.order.filter((p) => p.reasons.length > 0).length;
   const chart = (title: string, svg: string | null, notes: string[] = []): Raw =>
     html`<div class="chart"><h3>${title}</h3>${svg ? raw(svg) : html`<p class="muted">データがありません。</p>`}${notes.map((n) => html`<p class="note">${n}</p>`)}</div>`;
-  const body = html`<nav class="top"><b>採点レビュー</b><a href="#review">要確認 (${queueSize})</a>${plan.pairs.length > 0 ? html`<a href="#copies">コピーの疑い (${plan.pairs.length})</a>` : ''}${plan.missing.length > 0 ? html`<a href="#missing">未提出 (${plan.missing.length})</a>` : ''}<a href="#charts">グラフ</a><a href="#all">全提出</a><a href="print.html">印刷用(1 人 1 ページ)</a><span class="spacer"></span><span>締め切り ${run.deadline} (${run.tz})</span></nav><main>
+  const body = html`<nav class="top"><b>採点レビュー</b><a href="#review">要確認 (${queueSize})</a>${plan.pairs.length > 0 ? html`<a href="#copies">コピーの疑い (${plan.pairs.length})</a>` : ''}${plan.missing.length > 0 ? html`<a href="#missing">未提出 (${plan.missing.length})</a>` : ''}<a href="#charts">グラフ</a><a href="#all">全提出</a>${reportId ? html`<a href="#decisions">TA の判断</a>` : ''}<a href="print.html">印刷用(1 人 1 ページ)</a><span class="spacer"></span><span>締め切り ${run.deadline} (${run.tz})</span></nav><main>
 <h1>${run.rubricTitle}</h1>
 <p class="muted">各行の学籍番号をクリックすると、その提出の「採点の内訳」(点を与えた/与えなかった理由と根拠のセル)が開きます。</p>
 <p class="provenance">${provenance.ja} <small class="raw-text">(${provenance.en})</small></p>
@@ -100,6 +101,7 @@ ${plan.pairs.length > 0 ? html`<section id="copies"><h2>コピーの疑い (${pl
 ${plan.missing.length > 0 ? missingList(plan) : ''}
 <section id="charts"><h2>グラフ</h2><div class="charts">${chart('得点の分布(採点済み)', charts.histogram)}${chart('項目ごとの達成率(採点済み)', charts.passRate)}${chart('最終 val_accuracy と参照帯', charts.finalAccuracy, charts.accuracyNotes)}</div></section>
 <section id="all"><h2>全提出 (${run.rows.length})</h2><p class="muted">見出しをクリックすると並べ替えます。</p>${allTable(run, plan)}</section>
+${reportId ? decisionsPanel(run.criteria.map((c) => c.id)) : ''}
 </main>`;
-  return page({ title: `採点レビュー — ${run.rubricTitle}`, root: '', body, sortable: true });
+  return page({ title: `採点レビュー — ${run.rubricTitle}`, root: '', body, sortable: true, ...(reportId ? { decide: reportId } : {}) });
 }

@@ -5,6 +5,7 @@
  * (tests), `writeReport` writes them as they come, several writes in flight, so that a class of hundreds
  * never holds every page in memory. Each student's curves reuse a chart frame rendered once per shape.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { feedbackMarkdown, feedbackRows } from '../feedback.js';
@@ -30,6 +31,8 @@ export interface ReportOptions {
   provenance?: Provenance;
   /** The expected shapes, to highlight the printed shapes each check reads. */
   shapes?: Expected['shapes'];
+  /** The rubric's points step (the TA's inputs on each page step by it; default 0.5). */
+  pointStep?: number;
   /** The bytes of files that were not graded (late, superseded, unreadable, not notebooks), by row file: their pages show them. */
   contents?: ReadonlyMap<string, Uint8Array>;
 }
@@ -83,6 +86,15 @@ async function curves(row: GradeRow, charts: CurveCharts, options: ReportOptions
   return { svgs, note: options.reference.missing };
 }
 
+/**
+ * The key of this report's decisions in localStorage: the assignment, its deadline and the class's student
+ * ids, so that a rerun (with --overrides) keeps them and another class or assignment never sees them.
+ */
+function reportKey(run: GradeRun): string {
+  const ids = [...new Set(run.rows.map((row) => row.studentId ?? ''))].sort().join('\n');
+  return createHash('sha256').update(`${run.rubricTitle}\n${run.deadline}\n${ids}`).digest('hex').slice(0, 16);
+}
+
 /** Builds every page and hands each to `emit` as soon as it is built (the class page first). */
 export async function generateReport(run: GradeRun, options: ReportOptions, emit: (file: ReportFile) => void | Promise<void>): Promise<number> {
   const plan = planPages(run);
@@ -92,8 +104,10 @@ export async function generateReport(run: GradeRun, options: ReportOptions, emit
   const isPrimary = new Set(primaries);
   const charts = new CurveCharts(options.reference.band);
   const provenance = options.provenance ?? provenanceJa({ expectedSource: run.expectedSource, accuracy: run.accuracy, band: options.reference.band });
+  const reportId = reportKey(run);
+  const decide = { reportId, step: options.pointStep ?? 0.5 };
   let count = 0;
-  await emit({ path: 'index.html', content: classPage(run, plan, await classCharts(run, options), provenance) });
+  await emit({ path: 'index.html', content: classPage(run, plan, await classCharts(run, options), provenance, reportId) });
   count++;
   for (const ref of plan.pages) {
     const row = ref.row;
@@ -113,6 +127,7 @@ export async function generateReport(run: GradeRun, options: ReportOptions, emit
       commentLimit: options.commentLimit ?? null,
       shapes: options.shapes,
       content: options.contents?.get(row.file),
+      decide,
     });
     await emit({ path: ref.href, content });
     count++;

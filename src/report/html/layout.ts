@@ -1,9 +1,10 @@
 /**
- * The page shell shared by every report page: inline CSS, the report's one small script (table sorting),
- * and a Content-Security-Policy that allows exactly those two (by hash), images only as data: URIs, and
- * nothing from the network. Student content is escaped before it gets here; the policy is the second wall.
+ * The page shell shared by every report page: inline CSS, the report's two small scripts (table sorting;
+ * the TA's decisions kept in localStorage, ./decide.ts), and a Content-Security-Policy that allows exactly
+ * those (by hash), images only as data: URIs, and nothing from the network. Student content is escaped before it gets here; the policy is the second wall.
  */
 import { createHash } from 'node:crypto';
+import { DECIDE_SCRIPT } from './decide.js';
 import { STYLE } from './style.js';
 import { html, raw, type Raw } from './escape.js';
 
@@ -42,7 +43,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   'img-src data:',
   `style-src ${hash(STYLE)}`,
-  `script-src ${hash(SORT_SCRIPT)}`,
+  `script-src ${hash(SORT_SCRIPT)} ${hash(DECIDE_SCRIPT)}`,
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
@@ -54,6 +55,8 @@ export interface PageOptions {
   body: Raw;
   /** Whether the page has sortable tables (adds the script). */
   sortable?: boolean;
+  /** This report's id: the page carries the TA's decisions panel (adds its script, keyed by the id). */
+  decide?: string;
 }
 
 export function page(options: PageOptions): string {
@@ -67,9 +70,10 @@ export function page(options: PageOptions): string {
 <title>${options.title}</title>
 <style>${raw(STYLE)}</style>
 </head>
-<body>
+<body${options.decide ? html` data-report="${options.decide}"` : ''}>
 ${options.body}
 ${options.sortable ? raw(`<script>${SORT_SCRIPT}</script>`) : ''}
+${options.decide ? raw(`<script>${DECIDE_SCRIPT}</script>`) : ''}
 </body>
 </html>
 `.html

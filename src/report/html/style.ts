@@ -121,6 +121,17 @@ table.side th:first-child, table.side td:first-child { width: 5.5em; }
 tr.fold-row > td { padding: 0; }
 .break { font-weight: 600; }
 .pin .t a { color: inherit; }
+#decide, #decisions { border: 1px solid #c7d2fe; background: #f5f7ff; border-radius: 8px; padding: 4px 14px 10px; margin-top: 24px; }
+#decide h2, #decisions h2 { border-bottom: none; margin-top: 10px; }
+table.decide { width: auto; }
+table.decide input { width: 6em; }
+#decide input, #decisions textarea, #decide button, #decisions button { font: inherit; }
+#decide input[type="text"] { max-width: 100%; }
+#decide input[aria-invalid="true"] { outline: 2px solid var(--bad); }
+.decide-fields { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; }
+.decide-status { color: var(--info); min-height: 1.5em; margin: 6px 0 0; }
+#decisions textarea { width: 100%; font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+button { padding: 3px 10px; border: 1px solid #94a3b8; border-radius: 6px; background: #fff; cursor: pointer; }
 @media (max-width: 700px) {
   nav.top { position: static; padding: 8px 12px; gap: 8px 12px; }
   [id] { scroll-margin-top: 8px; }
@@ -148,7 +159,7 @@ tr.fold-row > td { padding: 0; }
 @page { size: A4; margin: 12mm 10mm; }
 @page wide { size: A4 landscape; margin: 10mm; }
 @media print {
-  nav.top, th button::after { display: none; }
+  nav.top, th button::after, #decide, #decisions { display: none; }
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   a { color: inherit; }

@@ -10,6 +10,7 @@ import { findingForTa } from '../../core/comment/comment.js';
 import { cellOutputView, linesOf } from '../../core/outputs/cell-lines.js';
 import { flagText } from '../flags.js';
 import { causeBlock } from './cause.js';
+import { appliedOverrides, decidePanel } from './decide.js';
 import { esc, html, raw, type Raw } from './escape.js';
 import { criterionPins, EVIDENCE_KIND, type CriterionPins, type Mark } from './evidence-cells.js';
 import { fileContent } from './file-content.js';
@@ -38,6 +39,8 @@ export interface SubmissionPageInput {
   shapes?: Expected['shapes'] | undefined;
   /** The file's bytes, for a file that was not graded (its content is shown). */
   content?: Uint8Array | undefined;
+  /** This report's id (its decisions in localStorage) and the points step of the TA's inputs; no panel without an id. */
+  decide?: { reportId: string; step: number } | undefined;
 }
 
 const who = (row: GradeRow): string => [row.studentId ?? '(学籍番号なし)', row.name ?? ''].join(' ').trim();
@@ -166,17 +169,19 @@ export function submissionPage(input: SubmissionPageInput): string {
 <div class="meta"><span>ファイル <b>${row.file}</b></span><span>提出 <b>${row.submittedAt}</b> (${row.timeSource})</span><span>状態 <span class="badge st-${row.status}">${statusJa(row.status)}</span></span></div>
 ${ref.cause || (row.criteria ?? []).some((c) => c.points < c.maxPoints) ? html`<section id="cause" class="${ref.reasons.length > 0 ? 'cause-box' : 'cause-box calm'}">${causeBlock(row, ref.cause, (id) => `#crit-${id}`)}${(row.status === 'unreadable' || row.status === 'not-a-notebook') && row.reason ? html`<small class="raw-text">${row.reason}</small>` : ''}</section>` : ''}
 ${scoreBlock(input)}
+${appliedOverrides(row)}
 ${statusExplanation(input)}
 ${otherReasons.length > 0 ? html`<section id="review"><h2>要確認の理由</h2><ul class="reasons">${otherReasons.map((r) => html`<li>${r.ja}</li>`)}</ul></section>` : ''}
 ${flags.length > 0 ? html`<section id="flags"><h2>フラグ</h2><dl class="flags">${flags}</dl></section>` : ''}
 ${integrityView(input.run, plan, row)}
 ${row.criteria ? html`<section id="points"><h2>採点の内訳</h2>${pointsTable(input, criterionPinsById)}</section>` : ''}
+${input.decide ? decidePanel(row, ref.href, input.decide.step) : ''}
 ${row.evidence ? html`<section id="curves"><h2>学習曲線と参照帯</h2>${input.curves.note ? html`<p class="note">${input.curves.note}</p>` : ''}<div class="charts">${input.curves.svgs.map((svg) => html`<div class="chart">${raw(svg)}</div>`)}</div></section>` : ''}
 <section id="feedback"><h2>学生へのフィードバック</h2>${input.feedbackMarkdown ? html`<div class="feedback">${raw(renderMarkdown(input.feedbackMarkdown, { headingOffset: 2 }))}</div>` : html`<p class="muted">${input.feedbackNote}</p>`}<h3>CSV のコメント${input.commentLimit ? `(${input.commentLimit} 文字まで)` : ''}</h3><pre class="out comment">${input.comment}</pre></section>
 ${fileContent(row, input.content)}
 ${row.notebook && notebook ? html`<section id="notebook"><h2>ノートブック</h2>${notebookView(row.notebook, notebook.pins, notebook.marks)}</section>` : ''}
 </main>`;
-  return page({ title: `${who(row)} — ${baseName(row.file)}`, root: '../', body });
+  return page({ title: `${who(row)} — ${baseName(row.file)}`, root: '../', body, ...(input.decide ? { decide: input.decide.reportId } : {}) });
 }
 
 /**
