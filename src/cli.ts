@@ -116,6 +116,8 @@ async function runGrade(argv: {
   const review = await writeReviewOutputs(run, {
     rubric,
     expected,
+    // the pages of files that were not graded (late, superseded, unreadable, .py) show their content
+    input: argv.path,
     ...(argv.report ? { report: argv.report } : {}),
     ...(argv.feedback ? { feedback: argv.feedback } : {}),
     ...(argv['comment-limit'] !== undefined ? { commentLimit: argv['comment-limit'] } : {}),
