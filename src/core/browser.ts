@@ -4,7 +4,7 @@
  * from plain data only — the rubric as parsed YAML, the expected values, the template text and the
  * tree-sitter .wasm bytes. No file, no network, no TensorFlow.js.
  */
-import type { CriterionResult, Evidence, Expected, GradeRow } from '../types.js';
+import type { Evidence, Expected, GradeRow } from '../types.js';
 import { commentFromFeedback, studentFeedback, type StudentFeedback } from './comment/comment.js';
 import { gradeNotebookSafely, type NotebookContext } from './grade-notebook.js';
 import type { TemplateSource } from './integrity/analyse.js';
@@ -33,16 +33,11 @@ export interface CoreInput {
   deadlineLabel: string;
 }
 
-export interface CoreResult {
-  status: GradeRow['status'];
-  score: number;
-  maxScore: number;
-  criteria: CriterionResult[] | null;
-  /** The notebook's own flags (needs-review, syntax-error) and integrity flags. */
-  flags: string[];
-  reason: string | null;
-  /** The student's comment, as the grades CSV gives it. */
-  comment: string;
+/**
+ * A row's grading part, for one notebook: `flags` are the notebook's own (needs-review, syntax-error) and its
+ * integrity flags; `comment` is the student's comment as the grades CSV gives it.
+ */
+export interface CoreResult extends Pick<GradeRow, 'status' | 'score' | 'maxScore' | 'criteria' | 'flags' | 'reason' | 'comment'> {
   /** What the comment is built from: the score and, per visible criterion, what was expected and found. */
   feedback: StudentFeedback;
   /** How much of the notebook was run before it was saved; null when it was not read. */

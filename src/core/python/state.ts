@@ -1,6 +1,6 @@
 /** Interpreter state: scopes, the facts gathered so far, and the evaluation context passed around. */
 import type { Node } from 'web-tree-sitter';
-import type { AssumedImport, CallSpec, DataStep, FitSpec, Location, ModelSpec, SeedCall, ShownValue } from '../../types.js';
+import type { CodeEvidence, Location } from '../../types.js';
 import type { Args, ClassValue, FunctionValue, Value } from './values.js';
 
 export interface Scope {
@@ -8,15 +8,8 @@ export interface Scope {
   parent: Scope | null;
 }
 
-export interface Facts {
-  models: ModelSpec[];
-  fits: FitSpec[];
-  calls: CallSpec[];
-  dataSteps: DataStep[];
-  shown: ShownValue[];
-  assumedImports: AssumedImport[];
-  seeds: SeedCall[];
-}
+/** The code facts gathered so far: the code evidence but for the syntax errors (collected per cell). */
+export type Facts = Omit<CodeEvidence, 'syntaxErrors'>;
 
 /** A name some cell imports, with what the import binds: used when the name is unbound in execution order. */
 export interface KnownImport {
