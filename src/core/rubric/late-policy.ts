@@ -7,12 +7,12 @@
  */
 import type { LatePolicy } from './schema.js';
 import type { LateEffect, Lateness } from '../../types.js';
+import { roundPoints } from './score.js';
 
 export type { LatePolicy } from './schema.js';
 
 const MINUTE = 60_000;
 const PERIOD_MS = { hour: 60 * MINUTE, day: 24 * 60 * MINUTE } as const;
-const roundPoints = (value: number): number => Math.round(value * 100) / 100;
 
 export function acceptsLateWork(policy: LatePolicy): boolean {
   return policy.policy === 'penalty';
