@@ -5,8 +5,8 @@
  * notebook's own flags, and the student's comment.
  * Skipped only when chromium is absent and not in CI; in CI (`CI` set) it must run.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,46 +20,30 @@ import { readTemplate } from '../../src/integrity/index.js';
 import type { ResultsJson } from '../../src/report/results-json.js';
 import { loadRubric } from '../../src/rubric/load.js';
 import { resolveRubricExpected } from '../../src/rubric/resolve-expected.js';
-import { FIXTURES, grade, ROOT } from '../helpers/cli.js';
+import { FIXTURES, ROOT } from '../helpers/cli.js';
+import { BROWSER_MUST_RUN, CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE, fixtureFiles, gradeFixtureClass } from '../helpers/fixture-class.js';
 
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const mustRun = Boolean(process.env['CI']);
+const available = CHROMIUM_AVAILABLE;
+const mustRun = BROWSER_MUST_RUN;
 const RUBRIC = join(ROOT, 'rubrics', 'kadai4.yaml');
-const DEADLINE = '2099-01-01T00:00';
 /** Row flags that come from the Node shell (ingest, the class, TA decisions), not from one notebook. */
 const SHELL_FLAGS = new Set(['time-unverified', 'name-unrecognised', 'id-from-submission-times', 'assignment-mismatch', 'checkpoint-copy', 'ambiguous-in-submission-times', 'suspected-copy', 'override', 'override-stale']);
-
-function notebooks(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return notebooks(path);
-    return name.endsWith('.ipynb') ? [path] : [];
-  });
-}
 
 let dir: string;
 let browser: Browser;
 let page: Page;
 let cli: Map<string, ResultsJson['rows'][number]>;
-const files = notebooks(FIXTURES).sort();
+const files = fixtureFiles(/\.ipynb$/);
 const pageErrors: string[] = [];
 
 describe.skipIf(!available && !mustRun)(`the core in chromium${available ? '' : ` (skipped: ${CHROMIUM} not found)`}`, () => {
   beforeAll(async () => {
     if (!available) throw new Error(`CI is set but ${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
     dir = await mkdtemp(join(tmpdir(), 'core-browser-'));
-    // every fixture notebook in one class (subfolders keep equal names apart), graded by the CLI
-    const input = join(dir, 'in');
-    for (const file of files) {
-      const target = join(input, relative(FIXTURES, file));
-      await mkdir(join(target, '..'), { recursive: true });
-      await copyFile(file, target);
-    }
-    const result = await grade([input, '--deadline', DEADLINE, '--json', join(dir, 'results.json'), '--out', join(dir, 'grades.csv')]);
-    expect(result.stderr).not.toMatch(/TypeError|ReferenceError/);
-    const json = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ResultsJson;
-    cli = new Map(json.rows.map((row) => [row.file, row]));
+    // every fixture notebook in one class, graded by the CLI
+    const graded = await gradeFixtureClass(dir, files);
+    expect(graded.result.stderr).not.toMatch(/TypeError|ReferenceError/);
+    cli = graded.rows;
 
     const rubric = await loadRubric(RUBRIC);
     const setup: Omit<CoreSetup, 'wasm'> = {
@@ -75,7 +59,7 @@ describe.skipIf(!available && !mustRun)(`the core in chromium${available ? '' : 
     };
     const html = join(dir, 'core.html');
     await writeFile(html, `<!doctype html><meta charset="utf-8"><title>core</title><script>${(await bundleCore()).replace(/<\/script/gi, '<\\/script')}</script>`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('request', (request) => {

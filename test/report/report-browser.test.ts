@@ -9,7 +9,6 @@
  * whole). Screenshots and PDFs are kept in $TMPDIR/kadai-grader-report-screenshots/ for a person to look at.
  * Skipped only when chromium is absent and not in CI; in CI (`CI` set) it must run.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,15 +18,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFiles } from '../../src/report/html/index.js';
 import { loadReferenceBand, type ReferenceLoad } from '../../src/report/html/reference-band.js';
 import { loadRubric } from '../../src/rubric/load.js';
+import { BROWSER_MUST_RUN, CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE } from '../helpers/fixture-class.js';
 import { FIXTURES, fixtureReport, gradeFixture, HOSTILE_DEADLINE, ROOT } from './fixture-run.js';
 
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const mustRun = Boolean(process.env['CI']);
+const available = CHROMIUM_AVAILABLE;
+const mustRun = BROWSER_MUST_RUN;
 /** Screenshots for a person to look at (not compared). */
 const SCREENSHOTS = join(tmpdir(), 'kadai-grader-report-screenshots');
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = CHROMIUM_ARGS;
 
 interface Problems {
   console: string[];

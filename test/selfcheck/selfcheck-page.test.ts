@@ -9,8 +9,8 @@
  * - it works by keyboard alone and reads at 390 px; the screenshots it saves are the README's.
  * Skipped only when chromium is absent and not in CI; in CI (`CI` set) it must run.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,26 +21,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unencodableInCp932 } from '../../src/report/encode.js';
 import type { ResultsJson } from '../../src/report/results-json.js';
 import { buildSelfcheckPage } from '../../src/selfcheck/build-page.js';
-import { FIXTURES, grade, ROOT } from '../helpers/cli.js';
+import { FIXTURES, ROOT } from '../helpers/cli.js';
+import { BROWSER_MUST_RUN, CHROMIUM, CHROMIUM_ARGS, CHROMIUM_AVAILABLE, fixtureFiles, gradeFixtureClass } from '../helpers/fixture-class.js';
 
-const CHROMIUM = process.env['CHROMIUM'] ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const mustRun = Boolean(process.env['CI']);
+const available = CHROMIUM_AVAILABLE;
+const mustRun = BROWSER_MUST_RUN;
 const RUBRIC = join(ROOT, 'rubrics', 'kadai4.yaml');
 
 /** The README's screenshots are rewritten only when asked (UPDATE_SCREENSHOTS=1); otherwise they go to a temporary folder. */
 const SCREENSHOTS = process.env['UPDATE_SCREENSHOTS'] ? join(ROOT, 'test', 'selfcheck', 'screenshots') : join(tmpdir(), 'kadai-grader-selfcheck-screenshots');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = CHROMIUM_ARGS;
 
-function fixtureFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return fixtureFiles(path);
-    return /\.(?:ipynb|py)$/.test(name) ? [path] : [];
-  });
-}
-
-const files = fixtureFiles(FIXTURES).sort();
+const files = fixtureFiles(/\.(?:ipynb|py)$/);
 const HOSTILE_NOTEBOOK = join(FIXTURES, 'hostile', '2399001_悪意太郎_4.ipynb');
 /** File names from fixtures/hostile/names.zip and fixtures/hostile-inputs/hostile-names.zip, and more. */
 const HOSTILE_NAMES = [
@@ -127,19 +119,10 @@ describe.skipIf(!available && !mustRun)(`self-check page in chromium${available 
   beforeAll(async () => {
     if (!available) throw new Error(`CI is set but ${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
     dir = await mkdtemp(join(tmpdir(), 'selfcheck-page-'));
-    // the CLI grades every fixture file in one class (subfolders keep equal names apart)
-    const input = join(dir, 'in');
-    for (const file of files) {
-      const target = join(input, relative(FIXTURES, file));
-      await mkdir(join(target, '..'), { recursive: true });
-      await copyFile(file, target);
-    }
-    const [result, page] = await Promise.all([
-      grade([input, '--deadline', '2099-01-01T00:00', '--json', join(dir, 'results.json'), '--out', join(dir, 'grades.csv')]),
-      buildSelfcheckPage(RUBRIC),
-    ]);
-    expect(result.stderr).not.toMatch(/TypeError|ReferenceError/);
-    cli = new Map((JSON.parse(await readFile(join(dir, 'results.json'), 'utf8')) as ResultsJson).rows.map((row) => [row.file, row]));
+    // the CLI grades every fixture file in one class
+    const [graded, page] = await Promise.all([gradeFixtureClass(dir, files), buildSelfcheckPage(RUBRIC)]);
+    expect(graded.result.stderr).not.toMatch(/TypeError|ReferenceError/);
+    cli = graded.rows;
     html = page.html;
     pagePath = join(dir, 'kadai4-check.html');
     await writeFile(pagePath, html);
