@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck } from './define-check.js';
-import { formatShape, printedShapes } from './support/shapes.js';
+import { unprinted } from './support/shapes.js';
 import type { Finding } from '../../types.js';
 
 const GROUP_TITLES = {
@@ -22,14 +22,11 @@ export default defineCheck({
     missing: '{{group}}の形 {{shape}} が出力に見当たりません。',
   },
   run({ evidence, expected }, options, report) {
-    const printed = printedShapes(evidence);
-    const wanted = options.groups.flatMap((group: Group) =>
-      expected.shapes[group].map((shape) => ({ group, shape: formatShape(shape) })),
-    );
+    const wanted = options.groups.reduce((n: number, group: Group) => n + expected.shapes[group].length, 0);
     const findings: Finding[] = [];
     for (const group of options.groups) {
-      const missing = wanted.filter((w) => w.group === group && !printed.has(w.shape)).map((w) => w.shape);
-      if (missing.length > 0) findings.push(report('missing', { group: GROUP_TITLES[group], shape: missing.join('、') }, undefined, { cost: missing.length / wanted.length }));
+      const missing = unprinted(evidence, expected.shapes[group]);
+      if (missing.length > 0) findings.push(report('missing', { group: GROUP_TITLES[group], shape: missing.join('、') }, undefined, { cost: missing.length / wanted }));
     }
     return { findings };
   },

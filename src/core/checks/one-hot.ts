@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, describeLocation } from './define-check.js';
-import { formatShape, printedShapes } from './support/shapes.js';
+import { unprinted } from './support/shapes.js';
 import type { Finding } from '../../types.js';
 
 export default defineCheck({
@@ -28,8 +28,7 @@ export default defineCheck({
     if (good < oneHot.length) codeFindings.push(report('noToCategorical', { found: good, expected: oneHot.length }));
     // the code is half of the criterion, shared among what is wrong in it
     for (const finding of codeFindings) findings.push({ ...finding, cost: 0.5 / codeFindings.length });
-    const printed = printedShapes(evidence);
-    const missing = oneHot.map(formatShape).filter((shape) => !printed.has(shape));
+    const missing = unprinted(evidence, oneHot);
     if (missing.length > 0) findings.push(report('shapeMissing', { shape: missing.join('、') }, undefined, { cost: (0.5 * missing.length) / oneHot.length }));
     return { findings };
   },

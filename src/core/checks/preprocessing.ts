@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCheck, describeLocation } from './define-check.js';
-import { formatShape, printedShapes } from './support/shapes.js';
+import { unprinted } from './support/shapes.js';
 import type { Finding } from '../../types.js';
 
 export default defineCheck({
@@ -36,8 +36,7 @@ export default defineCheck({
     }
     if (scaled < arrays) scaling.push(report('noScale', { divisor: options.divisor, found: scaled, expected: arrays }));
     for (const finding of scaling) findings.push({ ...finding, cost: third / scaling.length });
-    const printed = printedShapes(evidence);
-    const missing = flattened.map(formatShape).filter((shape) => !printed.has(shape));
+    const missing = unprinted(evidence, flattened);
     if (missing.length > 0) findings.push(report('shapeMissing', { shape: missing.join('、') }, undefined, { cost: (third * missing.length) / arrays }));
     return { findings };
   },

@@ -9,3 +9,9 @@ export const formatShape = (shape: readonly (number | null)[]): string =>
 export function printedShapes(evidence: Evidence, fromCell = 0): Set<string> {
   return new Set(evidence.outputs.shapes.filter((s) => s.at.cell >= fromCell).map((s) => formatShape(s.shape)));
 }
+
+/** The wanted shapes that no saved output prints, formatted as Python prints them. */
+export function unprinted(evidence: Evidence, wanted: readonly (readonly number[])[]): string[] {
+  const printed = printedShapes(evidence);
+  return wanted.map(formatShape).filter((shape) => !printed.has(shape));
+}
