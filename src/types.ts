@@ -52,6 +52,11 @@ export interface Notebook {
   /** metadata.accelerator ("GPU") or metadata.colab.gpuType ("T4") when present. */
   accelerator: string | null;
   kernel: string | null;
+  /**
+   * Byte offset of the first byte that is not valid UTF-8 (the file was read as UTF-8 and such bytes
+   * became U+FFFD); null when the bytes are valid UTF-8, are UTF-16 with its BOM, or came as text.
+   */
+  invalidUtf8At: number | null;
 }
 
 // ───────────────────────────── evidence: code ─────────────────────────────

@@ -53,7 +53,7 @@ export async function gradeNotebook(job: NotebookJob, context: NotebookContext):
   const flags = criteria.some((c) => c.status === 'unreadable') ? ['needs-review'] : [];
   if (evidence.code.syntaxErrors.length > 0) flags.push('syntax-error');
   const integrity = await analyseNotebook(
-    { bytes, notebook: parsed.notebook, evidence, studentModel },
+    { notebook: parsed.notebook, evidence, studentModel },
     context.template,
     { name: job.name, submittedAt: new Date(job.submittedAt), deadline: new Date(job.deadline), tz: context.tz },
   );

@@ -94,16 +94,23 @@ function workerPool(
   let closed = false;
   let mainBusy = false;
 
-  /** The main thread takes one notebook at a time from the queue, between messages from the workers. */
+  /**
+   * The main thread takes one notebook at a time from the queue, between messages from the workers. It
+   * goes back to the event loop (setImmediate) before the next one: grading a notebook never waits on
+   * I/O, so chaining them as promise continuations would never let a worker's reply be read, and the
+   * workers would starve after their first IN_FLIGHT notebooks.
+   */
   const gradeHere = (): void => {
     if (mainBusy || queue.length === 0) return;
     mainBusy = true;
     const pending = queue.shift()!;
     void here(pending.job).then((outcome) => {
-      mainBusy = false;
       pending.resolve(outcome);
       onDone();
-      gradeHere();
+      setImmediate(() => {
+        mainBusy = false;
+        gradeHere();
+      });
     });
   };
 

@@ -9,12 +9,12 @@ const ranAt = (iso: string): Notebook => ({
   colab: true,
   accelerator: null,
   kernel: null,
+  invalidUtf8At: null,
   cells: [{ index: 0, type: 'code', source: 'print(1)', executionCount: 1, outputs: [], colab: { executedAt: new Date(iso).toISOString(), user: null } }],
 });
 const facts: NotebookFacts = { fingerprints: [], epochs: [], images: [], accounts: [], cellsWithUser: 0, seeds: null };
-const bytes = new TextEncoder().encode('{}');
 const flags = (notebook: Notebook, submittedAt: string, deadline: string) =>
-  provenanceFindings(bytes, notebook, facts, { name: null, submittedAt: new Date(submittedAt), deadline: new Date(deadline), tz: 'Asia/Tokyo' }).map((f) => f.flag);
+  provenanceFindings(notebook, facts, { name: null, submittedAt: new Date(submittedAt), deadline: new Date(deadline), tz: 'Asia/Tokyo' }).map((f) => f.flag);
 
 describe('executed-after-*', () => {
   it('a file submitted on time but last run after the deadline is flagged', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNotebook } from '../../src/core/notebook/parse.js';
+import { firstInvalidUtf8Byte, parseNotebook } from '../../src/core/notebook/parse.js';
 import type { Notebook } from '../../src/types.js';
 import { fixtureValue } from '../outputs/helpers.js';
 
@@ -227,5 +227,47 @@ describe('parseNotebook', () => {
     it('recognises a zip archive', () => {
       expect(reason(Buffer.from('PK\u0003\u0004rest'))).toBe('The file is a zip archive, not a notebook (.ipynb files are JSON text).');
     });
+  });
+});
+
+describe('the bytes that are not UTF-8', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const valid = (bytes: Uint8Array): boolean => {
+    try {
+      strict.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('are found where the strict decoder fails, on random byte strings near UTF-8', () => {
+    let seed = 7;
+    const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8;
+    const pieces = ['a', 'é', '日本', '😀', '\uFFFD'].map((text) => new TextEncoder().encode(text));
+    let invalid = 0;
+    for (let round = 0; round < 3000; round++) {
+      const bytes: number[] = [];
+      for (let k = next() % 8; k >= 0; k--) bytes.push(...(next() % 4 === 0 ? [next() % 256] : pieces[next() % pieces.length]!));
+      const data = Uint8Array.from(bytes);
+      const at = firstInvalidUtf8Byte(data);
+      expect(at === null, `bytes ${bytes.join(' ')}`).toBe(valid(data));
+      if (at === null) continue;
+      invalid += 1;
+      expect(valid(data.subarray(0, at)), `prefix of ${bytes.join(' ')}`).toBe(true);
+      expect(valid(data.subarray(0, at + 4)) && at + 4 <= data.length, `at ${at} in ${bytes.join(' ')}`).toBe(false);
+    }
+    expect(invalid).toBeGreaterThan(500);
+  });
+
+  it('are recorded on the notebook, and a U+FFFD written as valid UTF-8 is not mistaken for one', () => {
+    const json = JSON.stringify({ ...colabNotebook });
+    expect(ok(Buffer.from(json, 'utf8')).invalidUtf8At).toBeNull();
+    expect(ok(Buffer.from(json.replace('MLP', 'MLP \uFFFD'), 'utf8')).invalidUtf8At).toBeNull();
+    const bad = Buffer.from(json.replace('MLP', 'MLP XX'), 'utf8');
+    const at = bad.indexOf('MLP XX') + 4;
+    bad[at] = 0x93; // a lone Shift_JIS-style byte
+    expect(ok(bad).invalidUtf8At).toBe(at);
+    expect(ok(json).invalidUtf8At).toBeNull();
   });
 });

@@ -34,7 +34,7 @@ export interface NotebookIntegrity {
 }
 
 export async function analyseNotebook(
-  input: { bytes: Uint8Array; notebook: Notebook; evidence: Evidence; studentModel: StudentModel | null },
+  input: { notebook: Notebook; evidence: Evidence; studentModel: StudentModel | null },
   template: TemplateSource | null,
   context: ProvenanceContext,
 ): Promise<NotebookIntegrity> {
@@ -42,7 +42,7 @@ export async function analyseNotebook(
   const facts = notebookFacts(input.notebook, input.evidence, tpl, parser);
   const findings = [
     ...staleOutputFindings(input.notebook, input.evidence, input.studentModel),
-    ...provenanceFindings(input.bytes, input.notebook, facts, context),
+    ...provenanceFindings(input.notebook, facts, context),
   ];
   return { facts, findings };
 }

@@ -21,8 +21,8 @@ export interface ProvenanceContext {
   tz: string;
 }
 
-export function provenanceFindings(bytes: Uint8Array, notebook: Notebook, facts: NotebookFacts, context: ProvenanceContext): LocalFinding[] {
-  return [...timeFindings(notebook, context), ...accountFindings(facts, context.name), ...encodingFindings(bytes)];
+export function provenanceFindings(notebook: Notebook, facts: NotebookFacts, context: ProvenanceContext): LocalFinding[] {
+  return [...timeFindings(notebook, context), ...accountFindings(facts, context.name), ...encodingFindings(notebook)];
 }
 
 function timeFindings(notebook: Notebook, context: ProvenanceContext): LocalFinding[] {
@@ -70,19 +70,7 @@ function accountFindings(facts: NotebookFacts, submitter: string | null): LocalF
   return findings;
 }
 
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function encodingFindings(bytes: Uint8Array): LocalFinding[] {
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (utf16 || isUtf8(bytes)) return [];
-  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const offset = new TextEncoder().encode(text.slice(0, Math.max(0, text.indexOf('\uFFFD')))).length;
-  return [{ flag: 'invalid-utf8', evidence: `the file is not valid UTF-8 (first bad byte near offset ${offset}); bad bytes were read as U+FFFD` }];
+function encodingFindings(notebook: Notebook): LocalFinding[] {
+  if (notebook.invalidUtf8At === null) return [];
+  return [{ flag: 'invalid-utf8', evidence: `the file is not valid UTF-8 (first bad byte at offset ${notebook.invalidUtf8At}); bad bytes were read as U+FFFD` }];
 }

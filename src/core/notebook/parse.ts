@@ -27,7 +27,8 @@ function parseUnchecked(bytes: Uint8Array | string): ParseNotebookResult {
   if (typeof bytes !== 'string' && bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
     return fail('The file is a zip archive, not a notebook (.ipynb files are JSON text).');
   }
-  const text = decode(bytes).replace(/^\uFEFF/, '');
+  const decoded = decode(bytes);
+  const text = decoded.text.replace(/^\uFEFF/, '');
   if (text.trim() === '') return fail('The file is empty.');
 
   let json: unknown;
@@ -67,17 +68,55 @@ function parseUnchecked(bytes: Uint8Array | string): ParseNotebookResult {
       colab: hasColabNotebookMetadata(metadata) || cells.some((cell) => cell.colab !== undefined),
       accelerator: notebookAccelerator(metadata),
       kernel: notebookKernel(metadata),
+      invalidUtf8At: decoded.invalidUtf8At,
     },
   };
 }
 
-/** UTF-8 (with or without BOM); UTF-16 LE or BE when the file starts with its BOM (Windows editors). */
-function decode(bytes: Uint8Array | string): string {
-  if (typeof bytes === 'string') return bytes;
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * UTF-8 (with or without BOM); UTF-16 LE or BE when the file starts with its BOM (Windows editors). The
+ * bytes are decoded once: bytes that are not UTF-8 become U+FFFD, and where the text holds a U+FFFD the
+ * first invalid byte is looked for (a file may also hold U+FFFD itself, validly encoded).
+ */
+function decode(bytes: Uint8Array | string): { text: string; invalidUtf8At: number | null } {
+  if (typeof bytes === 'string') return { text: bytes, invalidUtf8At: null };
   // ignoreBOM: a BOM is handled here (and by the caller), never dropped twice
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2, bytes.length - (bytes.length % 2)));
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const utf16 = (encoding: 'utf-16le' | 'utf-16be'): string => new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return { text: utf16('utf-16le'), invalidUtf8At: null };
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return { text: utf16('utf-16be'), invalidUtf8At: null };
+  const text = UTF8.decode(bytes);
+  return { text, invalidUtf8At: text.includes('\uFFFD') ? firstInvalidUtf8Byte(bytes) : null };
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629), or null. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number | null {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at]!;
+    if (lead < 0x80) {
+      at += 1;
+      continue;
+    }
+    // the length of the sequence, and the range its second byte must lie in (no overlongs, surrogates or > U+10FFFF)
+    const [length, low, high] =
+      lead >= 0xc2 && lead <= 0xdf ? [2, 0x80, 0xbf]
+      : lead === 0xe0 ? [3, 0xa0, 0xbf]
+      : lead === 0xed ? [3, 0x80, 0x9f]
+      : lead >= 0xe1 && lead <= 0xef ? [3, 0x80, 0xbf]
+      : lead === 0xf0 ? [4, 0x90, 0xbf]
+      : lead >= 0xf1 && lead <= 0xf3 ? [4, 0x80, 0xbf]
+      : lead === 0xf4 ? [4, 0x80, 0x8f]
+      : [0, 0, 0];
+    if (length === 0) return at;
+    for (let k = 1; k < length; k++) {
+      const byte = bytes[at + k];
+      if (byte === undefined || byte < (k === 1 ? low : 0x80) || byte > (k === 1 ? high : 0xbf)) return at;
+    }
+    at += length;
+  }
+  return null;
 }
 
 /**

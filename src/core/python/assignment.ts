@@ -1,5 +1,5 @@
 /** Assignments: plain, chained, tuple-unpacking (pairwise when both sides are tuples), augmented. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import { binaryValues, evaluate } from './evaluate.js';
 import { setAttribute } from './classes.js';
 import { type EvalContext, compactText, identifierName, nested } from './state.js';
@@ -7,16 +7,16 @@ import { UNKNOWN, type Value, sourceOfAll } from './values.js';
 
 const PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
 
-function elements(node: Node): Node[] {
+function elements(node: SyntaxNode): SyntaxNode[] {
   return node.namedChildren.filter((child) => child.type !== 'comment');
 }
 
-function targetName(node: Node): string {
+function targetName(node: SyntaxNode): string {
   return node.type === 'identifier' ? identifierName(node) : compactText(node);
 }
 
 /** obj.name = value: an attribute of a notebook instance or class (self.model = Sequential()). */
-function bindAttribute(target: Node, value: Value, ctx: EvalContext): void {
+function bindAttribute(target: SyntaxNode, value: Value, ctx: EvalContext): void {
   const objectNode = target.childForFieldName('object');
   const nameNode = target.childForFieldName('attribute');
   if (!objectNode || !nameNode) return;
@@ -26,7 +26,7 @@ function bindAttribute(target: Node, value: Value, ctx: EvalContext): void {
 }
 
 /** d[key] = value: an entry of a dict with a constant key (any other key leaves the dict incomplete); x[i] = value on an array. */
-function bindSubscript(target: Node, value: Value, ctx: EvalContext): void {
+function bindSubscript(target: SyntaxNode, value: Value, ctx: EvalContext): void {
   const valueNode = target.childForFieldName('value');
   const container = valueNode ? evaluate(valueNode, ctx) : UNKNOWN;
   const indices = target.childrenForFieldName('subscript').map((index) => evaluate(index, ctx));
@@ -45,7 +45,7 @@ function bindSubscript(target: Node, value: Value, ctx: EvalContext): void {
  * Binds a target pattern to a value. A model gets its variable name from its first global binding, or
  * else from the first attribute it is assigned to.
  */
-export function bindTarget(target: Node, value: Value, ctx: EvalContext): void {
+export function bindTarget(target: SyntaxNode, value: Value, ctx: EvalContext): void {
   if (target.type === 'identifier') {
     ctx.scope.vars.set(identifierName(target), value);
     if (value.kind === 'model' && value.spec.variable === '' && ctx.scope === ctx.interp.global) {
@@ -74,16 +74,16 @@ export function bindTarget(target: Node, value: Value, ctx: EvalContext): void {
   });
 }
 
-function isPairwise(left: Node, right: Node): boolean {
+function isPairwise(left: SyntaxNode, right: SyntaxNode): boolean {
   if (!PATTERNS.has(left.type) || !PATTERNS.has(right.type)) return false;
   const targets = elements(left);
   const values = elements(right);
-  const splat = (node: Node): boolean => node.type === 'list_splat' || node.type === 'list_splat_pattern';
+  const splat = (node: SyntaxNode): boolean => node.type === 'list_splat' || node.type === 'list_splat_pattern';
   return targets.length === values.length && !targets.some(splat) && !values.some(splat);
 }
 
 /** Evaluates `left = right` (and `a = b = right`); returns the assigned value. */
-export function runAssignment(node: Node, ctx: EvalContext): Value {
+export function runAssignment(node: SyntaxNode, ctx: EvalContext): Value {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   if (!left || !right) return UNKNOWN;
@@ -107,7 +107,7 @@ export function runAssignment(node: Node, ctx: EvalContext): Value {
 }
 
 /** `x /= 255` and friends. */
-export function runAugmentedAssignment(node: Node, ctx: EvalContext): void {
+export function runAugmentedAssignment(node: SyntaxNode, ctx: EvalContext): void {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   const operator = node.childForFieldName('operator')?.text.replace(/=$/, '') ?? '';

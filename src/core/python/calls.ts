@@ -1,5 +1,5 @@
 /** Call evaluation: Keras constructors, model methods, data steps, builtins, user functions and classes. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import type { LayerSpec, ModelSpec } from '../../types.js';
 import { builtin, dictOf } from './builtins.js';
 import { instantiate, superOf } from './classes.js';
@@ -32,7 +32,7 @@ import {
 /** What fit() and evaluate() return (a History, a list of scores): computed from the model. */
 const FROM_MODEL: Value = { kind: 'unknown', source: 'model' };
 
-function splatValue(splat: Node, ctx: EvalContext): Value {
+function splatValue(splat: SyntaxNode, ctx: EvalContext): Value {
   const inner = splat.namedChildren.find((part) => part.type !== 'comment');
   return inner ? evaluate(inner, ctx) : UNKNOWN;
 }
@@ -42,7 +42,7 @@ function splatValue(splat: Node, ctx: EvalContext): Value {
  * splat makes `known` false (and the positions after a `*unknown` are lost). Explicit keywords win over
  * those of a `**dict`.
  */
-function evaluateArguments(list: Node | null, ctx: EvalContext): Args {
+function evaluateArguments(list: SyntaxNode | null, ctx: EvalContext): Args {
   const args = emptyArgs();
   if (!list) return args;
   let positionsKnown = true;
@@ -92,20 +92,20 @@ function appendLayers(spec: ModelSpec, layers: readonly LayerSpec[]): void {
   for (const layer of layers.slice()) spec.layers.push(layer);
 }
 
-function newModel(kind: ModelSpec['kind'], node: Node, ctx: EvalContext): ModelSpec {
+function newModel(kind: ModelSpec['kind'], node: SyntaxNode, ctx: EvalContext): ModelSpec {
   const spec: ModelSpec = { variable: '', kind, layers: [], compile: null, at: location(ctx, node) };
   ctx.interp.facts.models.push(spec);
   return spec;
 }
 
-function sequential(args: Args, node: Node, ctx: EvalContext): Value {
+function sequential(args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   const spec = newModel('sequential', node, ctx);
   const initial = argument(args, 0, 'layers');
   if (initial?.kind === 'seq') for (const item of initial.items) appendLayers(spec, layersOf(item));
   return { kind: 'model', spec };
 }
 
-function functionalModel(args: Args, node: Node, ctx: EvalContext): Value {
+function functionalModel(args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   const spec = newModel('functional', node, ctx);
   const outputs = argument(args, 1, 'outputs', 'output');
   const tensors = outputs?.kind === 'seq' ? outputs.items : outputs ? [outputs] : [];
@@ -117,7 +117,7 @@ function functionalModel(args: Args, node: Node, ctx: EvalContext): Value {
 }
 
 /** print(…) / display(…): one shown value per call, from the strongest source among its arguments. */
-function show(how: 'print' | 'display', args: Args, node: Node, ctx: EvalContext): Value {
+function show(how: 'print' | 'display', args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   const source = args.known ? sourceOfAll(args.positional) : 'unknown';
   recordShown(ctx, node, how, source, args.positional);
   return NONE;
@@ -130,7 +130,7 @@ function isSeedPath(path: string): boolean {
   return (name === 'set_seed' || name === 'seed') && /(^|\.)random$/.test(path.slice(0, -name.length - 1));
 }
 
-function callPath(path: string, args: Args, node: Node, ctx: EvalContext): Value {
+function callPath(path: string, args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   const name = lastSegment(path);
   if (path === 'builtins.print') return show('print', args, node, ctx);
   if (isDisplayPath(path)) return show('display', args, node, ctx);
@@ -165,7 +165,7 @@ function prediction(ctx: EvalContext): Value {
   return { kind: 'array', shape: null, source: 'model', predict: { target: ctx.target } };
 }
 
-function modelMethod(spec: ModelSpec, selfText: string, name: string, args: Args, node: Node, ctx: EvalContext): Value {
+function modelMethod(spec: ModelSpec, selfText: string, name: string, args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   const modelName = spec.variable || selfText;
   switch (name) {
     case 'add':
@@ -267,7 +267,7 @@ function derived(self: Value, args: Args): Value {
   return args.known ? unknownFrom(self, ...argumentValues(args)) : UNKNOWN;
 }
 
-function methodCall(self: Value, selfText: string, name: string, args: Args, node: Node, ctx: EvalContext): Value {
+function methodCall(self: Value, selfText: string, name: string, args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   if (isPlotMethod(self, name)) {
     // df.plot() / df.plot.bar() / df.hist(): the receiver holds the data
     const accessor = self.kind === 'method' && self.name === 'plot';
@@ -303,7 +303,7 @@ function methodCall(self: Value, selfText: string, name: string, args: Args, nod
   return derived(self, args);
 }
 
-function dispatch(callee: Value, args: Args, node: Node, ctx: EvalContext): Value {
+function dispatch(callee: Value, args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   switch (callee.kind) {
     case 'ref':
       return callPath(callee.path, args, node, ctx);
@@ -325,7 +325,7 @@ function dispatch(callee: Value, args: Args, node: Node, ctx: EvalContext): Valu
   }
 }
 
-export function evaluateCall(node: Node, ctx: EvalContext): Value {
+export function evaluateCall(node: SyntaxNode, ctx: EvalContext): Value {
   const functionNode = node.childForFieldName('function');
   const callee = functionNode ? evaluate(functionNode, ctx) : UNKNOWN;
   const args = evaluateArguments(node.childForFieldName('arguments'), ctx);

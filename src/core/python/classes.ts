@@ -7,7 +7,7 @@
  * runs, but no ModelSpec is built for it; fit / predict / evaluate on its instances are recorded by the
  * variable's name, as for any value the interpreter does not follow.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import { lastSegment } from './keras-symbols.js';
 import type { EvalContext } from './state.js';
 import { type Args, type ClassValue, type InstanceValue, UNKNOWN, type Value, argument, emptyArgs } from './values.js';
@@ -109,7 +109,7 @@ function allFields(cls: ClassValue): string[] {
  * class is taken as a dataclass / pydantic model: positional arguments fill the annotated fields in order,
  * keyword arguments any field; a field not given keeps the class's default. `__post_init__` runs after.
  */
-export function instantiate(cls: ClassValue, args: Args, _node: Node, ctx: EvalContext): Value {
+export function instantiate(cls: ClassValue, args: Args, _node: SyntaxNode, ctx: EvalContext): Value {
   const instance: InstanceValue = { kind: 'instance', cls, attrs: new Map() };
   const init = lookupClass(cls, '__init__');
   if (init?.value.kind === 'func') {

@@ -2,7 +2,7 @@
  * Data preparation: dataset loading, reshape, scaling and one-hot encoding → DataStep facts, with the
  * array shapes followed where they are statically known (MNIST's are).
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import type { DataStepKind } from '../../types.js';
 import { type EvalContext, compactText, location } from './state.js';
 import { type ArrayValue, type Args, type Value, argument, argumentValues, asNumber, num, sourceOf, sourceOfAll } from './values.js';
@@ -13,7 +13,7 @@ const DATASET_SHAPES: Record<string, [number[], number[], number[], number[]]> =
   cifar10: [[50000, 32, 32, 3], [50000, 1], [10000, 32, 32, 3], [10000, 1]],
 };
 
-function record(ctx: EvalContext, node: Node, kind: DataStepKind, args: (number | string)[]): void {
+function record(ctx: EvalContext, node: SyntaxNode, kind: DataStepKind, args: (number | string)[]): void {
   ctx.interp.facts.dataSteps.push({ kind, target: ctx.target, args, at: location(ctx, node) });
 }
 
@@ -22,7 +22,7 @@ function shapeOf(value: Value): (number | null)[] | null {
 }
 
 /** keras.datasets.<name>.load_data() → ((x_train, y_train), (x_test, y_test)). */
-export function loadData(dataset: string, node: Node, ctx: EvalContext): Value {
+export function loadData(dataset: string, node: SyntaxNode, ctx: EvalContext): Value {
   record(ctx, node, 'load_data', [dataset]);
   const shapes = DATASET_SHAPES[dataset];
   const array = (index: number): ArrayValue => ({ kind: 'array', shape: shapes?.[index] ?? null, source: 'data' });
@@ -36,7 +36,7 @@ export function loadData(dataset: string, node: Node, ctx: EvalContext): Value {
 }
 
 /** The requested dims: reshape(a, b) and reshape((a, b)) alike. */
-function requestedDims(args: Args, first: number): { values: Value[]; nodes: (Node | undefined)[] } {
+function requestedDims(args: Args, first: number): { values: Value[]; nodes: (SyntaxNode | undefined)[] } {
   const only = args.positional[first];
   if (args.positional.length === first + 1 && only?.kind === 'seq') {
     return { values: only.items, nodes: only.items.map(() => undefined) };
@@ -50,7 +50,7 @@ function requestedDims(args: Args, first: number): { values: Value[]; nodes: (No
 }
 
 /** x.reshape(…) (first = 0) or np.reshape(x, …) (first = 1). */
-export function reshape(source: Value, args: Args, first: number, node: Node, ctx: EvalContext): Value {
+export function reshape(source: Value, args: Args, first: number, node: SyntaxNode, ctx: EvalContext): Value {
   const { values, nodes } = requestedDims(args, first);
   const written = values.map((value, i) => {
     const known = asNumber(value);
@@ -73,13 +73,13 @@ export function reshape(source: Value, args: Args, first: number, node: Node, ct
 }
 
 /** x / 255, x /= 255, x * (1/255): a scaling step when x may be array data. */
-export function scale(source: Value, divisor: number, node: Node, ctx: EvalContext): Value {
+export function scale(source: Value, divisor: number, node: SyntaxNode, ctx: EvalContext): Value {
   record(ctx, node, 'scale', [divisor]);
   return { kind: 'array', shape: shapeOf(source), source: sourceOf(source) };
 }
 
 /** to_categorical(y, num_classes). */
-export function toCategorical(args: Args, node: Node, ctx: EvalContext): Value {
+export function toCategorical(args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   const classes = asNumber(argument(args, 1, 'num_classes', 'nb_classes'));
   record(ctx, node, 'to_categorical', classes === null ? [] : [classes]);
   const labels: Value = args.positional[0] ?? { kind: 'unknown' };

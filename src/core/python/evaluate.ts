@@ -1,5 +1,5 @@
 /** Expression evaluation over the abstract values. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import { classAttribute, instanceAttribute, superAttribute } from './classes.js';
 import { arrayAttribute, scale } from './data-steps.js';
 import { canonicalPath, implicitPath } from './keras-symbols.js';
@@ -28,7 +28,7 @@ function numberLiteral(text: string): Value {
 }
 
 /** A string literal; an f-string with interpolations is not followed, but its parts give its source. */
-function stringLiteral(node: Node, ctx: EvalContext): Value {
+function stringLiteral(node: SyntaxNode, ctx: EvalContext): Value {
   const interpolations = node.children.filter((child) => child.type === 'interpolation');
   if (interpolations.length > 0) {
     const parts = interpolations.flatMap((interpolation) =>
@@ -48,7 +48,7 @@ function stringLiteral(node: Node, ctx: EvalContext): Value {
  * unless the running cell's saved outputs show a NameError for it; else a builtin or a Keras name the
  * interpreter knows bare.
  */
-function identifier(node: Node, ctx: EvalContext): Value {
+function identifier(node: SyntaxNode, ctx: EvalContext): Value {
   const name = identifierName(node);
   const bound = lookupVariable(ctx.scope, name);
   if (bound) return bound;
@@ -66,7 +66,7 @@ function identifier(node: Node, ctx: EvalContext): Value {
   return implicit === null ? UNKNOWN : { kind: 'ref', path: implicit };
 }
 
-function attribute(node: Node, ctx: EvalContext): Value {
+function attribute(node: SyntaxNode, ctx: EvalContext): Value {
   const objectNode = node.childForFieldName('object');
   const nameNode = node.childForFieldName('attribute');
   if (!objectNode || !nameNode) return UNKNOWN;
@@ -105,7 +105,7 @@ const ARITHMETIC: Record<string, (a: number, b: number) => number> = {
 };
 
 /** left <op> right, recording a scaling step for array / 255 and array * (1/255). */
-export function binaryValues(operator: string, left: Value, right: Value, node: Node, ctx: EvalContext): Value {
+export function binaryValues(operator: string, left: Value, right: Value, node: SyntaxNode, ctx: EvalContext): Value {
   const a = asNumber(left);
   const b = asNumber(right);
   const operation = ARITHMETIC[operator];
@@ -132,7 +132,7 @@ function dictKey(value: Value): string | number | null {
   return null;
 }
 
-function subscript(node: Node, ctx: EvalContext): Value {
+function subscript(node: SyntaxNode, ctx: EvalContext): Value {
   const valueNode = node.childForFieldName('value');
   const indexNodes = node.childrenForFieldName('subscript');
   const value = valueNode ? evaluate(valueNode, ctx) : UNKNOWN;
@@ -158,7 +158,7 @@ function subscript(node: Node, ctx: EvalContext): Value {
   return unknownFrom(value, ...indices);
 }
 
-function sequence(node: Node, ctx: EvalContext): Value {
+function sequence(node: SyntaxNode, ctx: EvalContext): Value {
   const items: Value[] = [];
   let open = true;
   const parts: Value[] = [];
@@ -181,7 +181,7 @@ function sequence(node: Node, ctx: EvalContext): Value {
 }
 
 /** {'epochs': 30, **base}: constant keys are kept; any other key or splat leaves the dict incomplete. */
-function dictionary(node: Node, ctx: EvalContext): Value {
+function dictionary(node: SyntaxNode, ctx: EvalContext): Value {
   const dict: DictValue = { kind: 'dict', entries: new Map(), complete: true };
   for (const child of node.namedChildren) {
     if (child.type === 'pair') {
@@ -209,7 +209,7 @@ function dictionary(node: Node, ctx: EvalContext): Value {
 }
 
 /** `a if condition else b`: the branch when the condition is known, else a value computed from both. */
-function conditional(node: Node, ctx: EvalContext): Value {
+function conditional(node: SyntaxNode, ctx: EvalContext): Value {
   const [consequence, condition, alternative] = node.namedChildren.filter((child) => child.type !== 'comment');
   if (!consequence || !condition || !alternative) return UNKNOWN;
   const test = truthiness(evaluate(condition, ctx));
@@ -219,7 +219,7 @@ function conditional(node: Node, ctx: EvalContext): Value {
 }
 
 /** Evaluates an expression; unhandled forms still evaluate their parts (for the facts they hold). */
-export function evaluate(node: Node, ctx: EvalContext): Value {
+export function evaluate(node: SyntaxNode, ctx: EvalContext): Value {
   const interp = ctx.interp; // nested() inlined: this is the interpreter's hottest call
   if (interp.nesting >= MAX_NESTING) throw new NestingLimitError();
   interp.nesting += 1;
@@ -230,7 +230,7 @@ export function evaluate(node: Node, ctx: EvalContext): Value {
   }
 }
 
-function evaluateNode(node: Node, ctx: EvalContext): Value {
+function evaluateNode(node: SyntaxNode, ctx: EvalContext): Value {
   switch (node.type) {
     case 'integer':
     case 'float':

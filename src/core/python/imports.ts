@@ -1,10 +1,10 @@
 /** import / from … import … → names bound to canonical dotted paths. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import { canonicalPath } from './keras-symbols.js';
 import { type Scope, identifierName } from './state.js';
 import type { Value } from './values.js';
 
-function dotted(node: Node): string {
+function dotted(node: SyntaxNode): string {
   return node.namedChildren.filter((part) => part.type === 'identifier').map(identifierName).join('.');
 }
 
@@ -13,7 +13,7 @@ function bind(scope: Scope, name: string, path: string): void {
 }
 
 /** `import a.b` binds a; `import a.b as c` binds c → a.b. */
-function importStatement(node: Node, scope: Scope): void {
+function importStatement(node: SyntaxNode, scope: Scope): void {
   for (const name of node.childrenForFieldName('name')) {
     if (name.type === 'aliased_import') {
       const target = name.childForFieldName('name');
@@ -27,7 +27,7 @@ function importStatement(node: Node, scope: Scope): void {
 }
 
 /** `from a.b import c as d` binds d → a.b.c. Wildcards and relative imports bind nothing. */
-function importFromStatement(node: Node, scope: Scope): void {
+function importFromStatement(node: SyntaxNode, scope: Scope): void {
   const moduleNode = node.childForFieldName('module_name');
   if (!moduleNode || moduleNode.type !== 'dotted_name') return;
   const module = dotted(moduleNode);
@@ -43,7 +43,7 @@ function importFromStatement(node: Node, scope: Scope): void {
   }
 }
 
-export function runImport(node: Node, scope: Scope): void {
+export function runImport(node: SyntaxNode, scope: Scope): void {
   if (node.type === 'import_statement') importStatement(node, scope);
   else if (node.type === 'import_from_statement') importFromStatement(node, scope);
 }
@@ -55,8 +55,8 @@ const STATEMENT_BLOCKS = new Set(['if_statement', 'elif_clause', 'else_clause', 
  * The names the cell's imports bind at its top level (not inside functions or classes), into `into`
  * (a name already there is kept). Walks statement blocks only, with an explicit stack.
  */
-export function collectImports(root: Node, cell: number, into: Map<string, { value: Value; cell: number }>): void {
-  const stack: Node[] = [...root.namedChildren].reverse();
+export function collectImports(root: SyntaxNode, cell: number, into: Map<string, { value: Value; cell: number }>): void {
+  const stack: SyntaxNode[] = [...root.namedChildren].reverse();
   const scope: Scope = { vars: new Map(), parent: null };
   while (stack.length > 0) {
     const node = stack.pop();

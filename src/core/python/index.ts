@@ -3,7 +3,7 @@
  * in execution order, through a small abstract interpreter over the Keras subset. Student code is never
  * executed. A cell with a syntax error contributes no facts and is listed in syntaxErrors.
  */
-import type { Tree } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import type { CodeEvidence, NotebookCell } from '../../types.js';
 import { codeCellsInExecutionOrder } from './execution-order.js';
 import { collectImports } from './imports.js';
@@ -51,40 +51,34 @@ export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEv
   const parser = await loadPythonParser();
   const interp = createInterpreter();
   const syntaxErrors: CodeEvidence['syntaxErrors'] = [];
-  const owned: Tree[] = [];
-  try {
-    const readable: { cell: NotebookCell; tree: Tree }[] = [];
-    for (const cell of codeCellsInExecutionOrder(cells)) {
-      // an over-long cell goes to the parser unmasked, which refuses it by its length before any work
-      const parsed = parseCell(parser, cell.source.length > MAX_SOURCE_CHARS ? cell.source : maskMagics(cell.source));
-      if ('failure' in parsed) {
-        syntaxErrors.push({ cell: cell.index, line: 1, message: `could not analyse this cell: ${parsed.failure}` });
-        continue;
-      }
-      const { tree, problem } = parsed;
-      if (parsed.owned) owned.push(tree);
-      if (problem) {
-        syntaxErrors.push({ cell: cell.index, ...problem });
-        continue;
-      }
-      readable.push({ cell, tree });
+  const readable: { cell: NotebookCell; root: SyntaxNode }[] = [];
+  for (const cell of codeCellsInExecutionOrder(cells)) {
+    // an over-long cell goes to the parser unmasked, which refuses it by its length before any work
+    const parsed = parseCell(parser, cell.source.length > MAX_SOURCE_CHARS ? cell.source : maskMagics(cell.source));
+    if ('failure' in parsed) {
+      syntaxErrors.push({ cell: cell.index, line: 1, message: `could not analyse this cell: ${parsed.failure}` });
+      continue;
     }
-    // every cell's imports, for names used before their import ran (issue 15: an import cell run last)
-    for (const { cell, tree } of readable) collectImports(tree.rootNode, cell.index, interp.imports);
-    for (const { cell, tree } of readable) {
-      interp.cell = cell.index;
-      interp.topCell = cell.index;
-      interp.undefinedNames = undefinedNames(cell);
-      const ctx: EvalContext = { interp, scope: interp.global, target: null };
-      try {
-        runCell(tree.rootNode, ctx);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        syntaxErrors.push({ cell: cell.index, line: 1, message: `could not analyse this cell: ${reason}` });
-      }
+    const { root, problem } = parsed;
+    if (problem) {
+      syntaxErrors.push({ cell: cell.index, ...problem });
+      continue;
     }
-  } finally {
-    for (const tree of owned) tree.delete();
+    readable.push({ cell, root });
+  }
+  // every cell's imports, for names used before their import ran (issue 15: an import cell run last)
+  for (const { cell, root } of readable) collectImports(root, cell.index, interp.imports);
+  for (const { cell, root } of readable) {
+    interp.cell = cell.index;
+    interp.topCell = cell.index;
+    interp.undefinedNames = undefinedNames(cell);
+    const ctx: EvalContext = { interp, scope: interp.global, target: null };
+    try {
+      runCell(root, ctx);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      syntaxErrors.push({ cell: cell.index, line: 1, message: `could not analyse this cell: ${reason}` });
+    }
   }
   syntaxErrors.sort((a, b) => a.cell - b.cell || a.line - b.line);
   return { ...interp.facts, syntaxErrors };

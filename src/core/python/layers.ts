@@ -1,5 +1,5 @@
 /** Layer construction: Keras layer classes and Input() → LayerSpec, activation values → names. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import type { LayerSpec } from '../../types.js';
 import { activationSpelling, lastSegment } from './keras-symbols.js';
 import { type EvalContext, location } from './state.js';
@@ -49,7 +49,7 @@ function layerActivation(type: string, args: Args): string | null {
 }
 
 /** A layer instance from its class name and call arguments. */
-export function buildLayer(className: string, args: Args, node: Node, ctx: EvalContext): LayerSpec {
+export function buildLayer(className: string, args: Args, node: SyntaxNode, ctx: EvalContext): LayerSpec {
   const type = className === 'Input' ? 'InputLayer' : className;
   const spec: LayerSpec = {
     type,
@@ -72,7 +72,7 @@ function inputLayerShape(args: Args): number[] | null {
 }
 
 /** Keras Input(): a tensor whose chain starts with its InputLayer. */
-export function buildInputTensor(args: Args, node: Node, ctx: EvalContext): Value {
+export function buildInputTensor(args: Args, node: SyntaxNode, ctx: EvalContext): Value {
   return { kind: 'tensor', chain: [buildLayer('Input', args, node, ctx)] };
 }
 

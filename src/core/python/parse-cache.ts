@@ -1,12 +1,14 @@
 /**
  * Parsed cells shared across notebooks: most students type the lecture's cells character for character,
- * so a class of 2,000 has only a few hundred distinct cell sources. A tree-sitter tree is never changed
- * after parsing, so one tree (and its syntax check) serves every cell with the same source. The cache
+ * so a class of 2,000 has only a few hundred distinct cell sources. A cell is parsed once, copied out of
+ * tree-sitter's heap (syntax-tree.ts: the interpreter then reads plain objects), and the tree-sitter tree
+ * is deleted at once; the copy and its syntax check serve every cell with the same source. The cache
  * keeps the first TREE_CACHE_LIMIT distinct sources for the life of the thread; a source beyond that is
- * parsed for its caller, who deletes the tree.
+ * parsed and copied for its caller alone.
  */
-import type { Parser, Tree } from 'web-tree-sitter';
+import type { Parser } from 'web-tree-sitter';
 import { findSyntaxError } from './syntax-errors.js';
+import { copySyntaxTree, type SyntaxNode } from './syntax-tree.js';
 import { parseBounded } from './tree-sitter.js';
 
 export const TREE_CACHE_LIMIT = 1000;
@@ -14,10 +16,8 @@ export const TREE_CACHE_LIMIT = 1000;
 const MAX_CACHED_SOURCE = 20_000;
 
 export interface ParsedCell {
-  tree: Tree;
+  root: SyntaxNode;
   problem: ReturnType<typeof findSyntaxError>;
-  /** True when the caller owns the tree and must delete() it. */
-  owned: boolean;
 }
 
 const cache = new Map<string, ParsedCell>();
@@ -28,9 +28,13 @@ export function parseCell(parser: Parser, source: string): ParsedCell | { failur
   if (hit) return hit;
   const bounded = parseBounded(parser, source);
   if (!bounded.ok) return { failure: bounded.reason };
-  const tree = bounded.tree;
-  const keep = cache.size < TREE_CACHE_LIMIT && source.length <= MAX_CACHED_SOURCE;
-  const parsed: ParsedCell = { tree, problem: findSyntaxError(tree.rootNode), owned: !keep };
-  if (keep) cache.set(source, { ...parsed, owned: false });
+  let root: SyntaxNode;
+  try {
+    root = copySyntaxTree(bounded.tree, source);
+  } finally {
+    bounded.tree.delete();
+  }
+  const parsed: ParsedCell = { root, problem: findSyntaxError(root) };
+  if (cache.size < TREE_CACHE_LIMIT && source.length <= MAX_CACHED_SOURCE) cache.set(source, parsed);
   return parsed;
 }

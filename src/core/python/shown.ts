@@ -3,7 +3,7 @@
  * (imshow, plot, …: their figure becomes an image output), and a cell's last bare expression (its
  * execute_result), each with the source of what is shown and, for a row of a prediction, which row.
  */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import type { ShownValue, ValueSource } from '../../types.js';
 import { lastSegment } from './keras-symbols.js';
 import { type EvalContext, location, nextSeq } from './state.js';
@@ -50,7 +50,7 @@ function predictRow(values: readonly Value[]): ShownValue['predictRow'] {
  */
 export function recordShown(
   ctx: EvalContext,
-  node: Node,
+  node: SyntaxNode,
   how: ShownValue['how'],
   source: ValueSource,
   shown: readonly Value[],

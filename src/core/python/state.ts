@@ -1,5 +1,5 @@
 /** Interpreter state: scopes, the facts gathered so far, and the evaluation context passed around. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import type { CodeEvidence, Location } from '../../types.js';
 import type { Args, ClassValue, FunctionValue, Value } from './values.js';
 
@@ -47,7 +47,7 @@ export interface Interpreter {
   /** Runs a user-defined function (a method with `bound`); installed by the statement runner. */
   callFunction: (fn: FunctionValue, args: Args, ctx: EvalContext, bound?: BoundSelf) => Value;
   /** Evaluates a call expression; installed from calls.ts (which itself evaluates arguments: no import cycle). */
-  evaluateCall: (node: Node, ctx: EvalContext) => Value;
+  evaluateCall: (node: SyntaxNode, ctx: EvalContext) => Value;
 }
 
 export interface EvalContext {
@@ -83,7 +83,7 @@ export function nested<T>(ctx: EvalContext, work: () => T): T {
   }
 }
 
-export function location(ctx: EvalContext, node: Node): Location {
+export function location(ctx: EvalContext, node: SyntaxNode): Location {
   return { cell: ctx.interp.cell, line: node.startPosition.row + 1 };
 }
 
@@ -103,11 +103,11 @@ export function lookupVariable(scope: Scope, name: string): Value | undefined {
 }
 
 /** Identifier text, NFKC-normalised as Python does (so `ﬁt` is `fit`). */
-export function identifierName(node: Node): string {
+export function identifierName(node: SyntaxNode): string {
   return node.text.normalize('NFKC');
 }
 
 /** Source text with runs of whitespace collapsed (for targets and inputs as written). */
-export function compactText(node: Node): string {
+export function compactText(node: SyntaxNode): string {
   return node.text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }

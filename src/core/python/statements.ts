@@ -1,5 +1,5 @@
 /** Statement execution: expression statements, imports, control flow, user-defined functions and classes. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import { bindTarget, runAssignment, runAugmentedAssignment } from './assignment.js';
 import { fieldDefault } from './classes.js';
 import { evaluate } from './evaluate.js';
@@ -25,7 +25,7 @@ const MAX_CALL_DEPTH = 8;
 const MAX_LOOP_ITERATIONS = 100;
 const MAX_STEPS = 10_000;
 
-export function runBlock(statements: Node[], ctx: EvalContext): Signal {
+export function runBlock(statements: SyntaxNode[], ctx: EvalContext): Signal {
   for (const statement of statements) {
     const signal = runStatement(statement, ctx);
     if (signal) return signal;
@@ -33,11 +33,11 @@ export function runBlock(statements: Node[], ctx: EvalContext): Signal {
   return null;
 }
 
-function body(node: Node | null, ctx: EvalContext): Signal {
+function body(node: SyntaxNode | null, ctx: EvalContext): Signal {
   return node ? runBlock(node.namedChildren, ctx) : null;
 }
 
-function runExpressionStatement(node: Node, ctx: EvalContext): void {
+function runExpressionStatement(node: SyntaxNode, ctx: EvalContext): void {
   for (const child of node.namedChildren) {
     if (child.type === 'assignment') runAssignment(child, ctx);
     else if (child.type === 'augmented_assignment') runAugmentedAssignment(child, ctx);
@@ -46,7 +46,7 @@ function runExpressionStatement(node: Node, ctx: EvalContext): void {
 }
 
 /** The first branch whose condition is not known to be false. */
-function runIf(node: Node, ctx: EvalContext): Signal {
+function runIf(node: SyntaxNode, ctx: EvalContext): Signal {
   const condition = node.childForFieldName('condition');
   if (!condition || truthiness(evaluate(condition, ctx)) !== false) return body(node.childForFieldName('consequence'), ctx);
   for (const alternative of node.childrenForFieldName('alternative')) {
@@ -70,7 +70,7 @@ function loopItems(iterable: Value): Value[] {
 }
 
 /** Loops over a known sequence are unrolled; any other loop body runs once. */
-function runFor(node: Node, ctx: EvalContext): Signal {
+function runFor(node: SyntaxNode, ctx: EvalContext): Signal {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   const items = loopItems(right ? evaluate(right, ctx) : UNKNOWN);
@@ -85,14 +85,14 @@ function runFor(node: Node, ctx: EvalContext): Signal {
 }
 
 /** The name a decorator goes by: @dataclass, @dataclasses.dataclass(frozen=True) → 'dataclass'. */
-function decoratorName(decorator: Node): string {
+function decoratorName(decorator: SyntaxNode): string {
   let expression = decorator.namedChildren.find((child) => child.type !== 'comment') ?? null;
   if (expression?.type === 'call') expression = expression.childForFieldName('function');
   if (expression?.type === 'attribute') expression = expression.childForFieldName('attribute');
   return expression?.type === 'identifier' ? identifierName(expression) : '';
 }
 
-function defineFunction(node: Node, decorators: string[], ctx: EvalContext): void {
+function defineFunction(node: SyntaxNode, decorators: string[], ctx: EvalContext): void {
   const name = node.childForFieldName('name');
   if (!name) return;
   // @x.setter / @x.deleter: the property keeps its getter
@@ -103,7 +103,7 @@ function defineFunction(node: Node, decorators: string[], ctx: EvalContext): voi
 }
 
 /** Annotated class-level names in the order written: `max_epochs: int = 30`, `lr: float`. */
-function annotatedFields(block: Node): string[] {
+function annotatedFields(block: SyntaxNode): string[] {
   const fields: string[] = [];
   for (const statement of block.namedChildren) {
     if (statement.type !== 'expression_statement') continue;
@@ -115,7 +115,7 @@ function annotatedFields(block: Node): string[] {
 }
 
 /** class C(Base): … → a class value; its body runs once, in its own scope (its attributes). */
-function defineClass(node: Node, decorators: string[], ctx: EvalContext): void {
+function defineClass(node: SyntaxNode, decorators: string[], ctx: EvalContext): void {
   const name = node.childForFieldName('name');
   if (!name) return;
   const bases = (node.childForFieldName('superclasses')?.namedChildren ?? [])
@@ -141,7 +141,7 @@ function defineClass(node: Node, decorators: string[], ctx: EvalContext): void {
   ctx.scope.vars.set(cls.name, cls);
 }
 
-function runDecorated(node: Node, ctx: EvalContext): Signal {
+function runDecorated(node: SyntaxNode, ctx: EvalContext): Signal {
   const definition = node.childForFieldName('definition');
   if (!definition) return null;
   const decorators = node.namedChildren.filter((child) => child.type === 'decorator').map(decoratorName);
@@ -151,7 +151,7 @@ function runDecorated(node: Node, ctx: EvalContext): Signal {
   return null;
 }
 
-function runStatement(node: Node, ctx: EvalContext): Signal {
+function runStatement(node: SyntaxNode, ctx: EvalContext): Signal {
   ctx.interp.steps += 1;
   switch (node.type) {
     case 'expression_statement':
@@ -196,7 +196,7 @@ function runStatement(node: Node, ctx: EvalContext): Signal {
  * The index of the cell's last statement when IPython shows its value (execute_result): a bare
  * expression (not an assignment), not ended by `;`. -1 otherwise.
  */
-function shownExpressionIndex(statements: Node[]): number {
+function shownExpressionIndex(statements: SyntaxNode[]): number {
   let index = statements.length - 1;
   while (index >= 0 && statements[index]?.type === 'comment') index -= 1;
   const last = statements[index];
@@ -209,7 +209,7 @@ function shownExpressionIndex(statements: Node[]): number {
 }
 
 /** Runs a top-level cell; its last bare expression, when its value is not None, is a shown value. */
-export function runCell(root: Node, ctx: EvalContext): void {
+export function runCell(root: SyntaxNode, ctx: EvalContext): void {
   const statements = root.namedChildren;
   const shownIndex = shownExpressionIndex(statements);
   for (const [index, statement] of statements.entries()) {

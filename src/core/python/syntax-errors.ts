@@ -1,5 +1,5 @@
 /** Finds the first tree-sitter ERROR or MISSING node of a parsed cell and describes it. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 
 export interface SyntaxProblem {
   line: number;
@@ -7,7 +7,7 @@ export interface SyntaxProblem {
 }
 
 /** Walks down (iteratively: code may nest thousands of levels deep) along the first child that holds an error. */
-function firstBadNode(root: Node): Node | null {
+function firstBadNode(root: SyntaxNode): SyntaxNode | null {
   if (!root.hasError && !root.isError && !root.isMissing) return null;
   let node = root;
   for (;;) {
@@ -29,14 +29,14 @@ const PYTHON2_STATEMENTS: Record<string, string> = {
   exec_statement: 'syntax error: Python 2 exec statement',
 };
 
-function python2Statement(root: Node): SyntaxProblem | null {
+function python2Statement(root: SyntaxNode): SyntaxProblem | null {
   const [first] = root.descendantsOfType(Object.keys(PYTHON2_STATEMENTS));
   if (!first) return null;
   return { line: first.startPosition.row + 1, message: PYTHON2_STATEMENTS[first.type] ?? 'syntax error' };
 }
 
 /** The cell's first syntax error, or null when the cell parses cleanly. */
-export function findSyntaxError(root: Node): SyntaxProblem | null {
+export function findSyntaxError(root: SyntaxNode): SyntaxProblem | null {
   if (!root.hasError) return python2Statement(root);
   const bad = firstBadNode(root) ?? root;
   const line = bad.startPosition.row + 1;

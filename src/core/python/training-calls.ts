@@ -1,5 +1,5 @@
 /** model.compile / fit / predict / evaluate → CompileSpec, FitSpec, CallSpec. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import type { CompileSpec, FitSpec, ModelSpec } from '../../types.js';
 import { lastSegment, lossSpelling } from './keras-symbols.js';
 import { type EvalContext, compactText, location, nextSeq } from './state.js';
@@ -32,7 +32,7 @@ function metricsOf(value: Value | undefined): string[] | null {
 }
 
 /** model.compile(optimizer, loss, metrics, …). */
-export function compileModel(model: ModelSpec, args: Args, node: Node, ctx: EvalContext): void {
+export function compileModel(model: ModelSpec, args: Args, node: SyntaxNode, ctx: EvalContext): void {
   const optimizer = optimizerOf(argument(args, 0, 'optimizer'));
   const spec: CompileSpec = {
     loss: lossName(argument(args, 1, 'loss')),
@@ -60,7 +60,7 @@ function callbacksOf(value: Value | undefined): { paths: string[]; known: boolea
 }
 
 /** model.fit(x, y, batch_size, epochs, verbose, callbacks, validation_split, validation_data, shuffle, …). */
-export function recordFit(modelName: string, args: Args, node: Node, ctx: EvalContext): void {
+export function recordFit(modelName: string, args: Args, node: SyntaxNode, ctx: EvalContext): void {
   const validationData = argument(args, 7, 'validation_data');
   const callbacks = callbacksOf(argument(args, 5, 'callbacks'));
   const settings = [argument(args, 3, 'epochs', 'nb_epoch'), argument(args, 2, 'batch_size'), argument(args, 6, 'validation_split')] as const;
@@ -83,7 +83,7 @@ export function recordFit(modelName: string, args: Args, node: Node, ctx: EvalCo
 }
 
 /** model.predict(x, batch_size, verbose) / model.evaluate(x, y, batch_size, verbose). */
-export function recordCall(method: string, modelName: string, args: Args, node: Node, ctx: EvalContext): void {
+export function recordCall(method: string, modelName: string, args: Args, node: SyntaxNode, ctx: EvalContext): void {
   const input = argumentNode(args, 0, 'x');
   ctx.interp.facts.calls.push({
     method,

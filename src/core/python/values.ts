@@ -1,5 +1,5 @@
 /** Abstract values of the small Keras-subset interpreter, and the helpers that read them. */
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode } from './syntax-tree.js';
 import type { LayerSpec, ModelSpec, ValueSource } from '../../types.js';
 
 export type { ValueSource } from '../../types.js';
@@ -18,7 +18,7 @@ export interface ArrayValue {
 
 export interface FunctionValue {
   kind: 'func';
-  node: Node;
+  node: SyntaxNode;
   /** Cell where the function is defined (its facts are located there). */
   cell: number;
   /** Decorator names (last name as written: 'property', 'staticmethod', 'dataclass', …). */
@@ -83,9 +83,9 @@ export type Value =
 export interface Args {
   positional: Value[];
   /** The argument's node; undefined for an item that came from a `*list` splat. */
-  positionalNodes: (Node | undefined)[];
+  positionalNodes: (SyntaxNode | undefined)[];
   keyword: Map<string, Value>;
-  keywordNodes: Map<string, Node>;
+  keywordNodes: Map<string, SyntaxNode>;
   /** False when a `*x` / `**x` splat could not be followed: an argument may hide there. */
   known: boolean;
 }
@@ -113,7 +113,7 @@ export function argument(args: Args, position: number | null, ...names: string[]
   return position === null ? undefined : args.positional[position];
 }
 
-export function argumentNode(args: Args, position: number | null, ...names: string[]): Node | undefined {
+export function argumentNode(args: Args, position: number | null, ...names: string[]): SyntaxNode | undefined {
   for (const name of names) {
     const node = args.keywordNodes.get(name);
     if (node) return node;
