@@ -3,7 +3,7 @@
  * IANA zone unless the text carries its own offset: `2023-11-16 22:38:17`, `2023/11/16 22:38`,
  * `2023-11-16T23:59`, `2023-11-16`, `2023-11-16T22:38:17.5+09:00`, `…Z`.
  */
-import { DateTime, IANAZone } from 'luxon';
+import { fieldsAsUtc, fromWallClock, isTimeZone, wallClockFields, type WallClockFields } from '../core/util/time.js';
 import { GraderError } from '../core/errors.js';
 
 /** How much of the time was written: a deadline includes the whole last unit. */
@@ -19,14 +19,9 @@ export interface WallClockTime {
 const PATTERN =
   /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:(?:[T\s]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
-/** Zones already checked: luxon's check builds an Intl.DateTimeFormat, far too slow for every row. */
-const validZones = new Set<string>();
-
-/** Throws a plain Error when `tz` is not an IANA zone luxon knows. */
+/** Throws a GraderError when `tz` is not an IANA zone the platform knows. */
 export function assertTimeZone(tz: string): void {
-  if (validZones.has(tz)) return;
-  if (!IANAZone.isValidZone(tz)) throw new GraderError(`unknown time zone "${tz}" (expected an IANA name such as Asia/Tokyo)`);
-  validZones.add(tz);
+  if (!isTimeZone(tz)) throw new GraderError(`unknown time zone "${tz}" (expected an IANA name such as Asia/Tokyo)`);
 }
 
 /** Null when the text is not a date-time of the accepted forms or names an impossible date. */
@@ -35,41 +30,40 @@ export function parseWallClock(text: string, tz: string): WallClockTime | null {
   const m = PATTERN.exec(text.normalize('NFKC').trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac, offset] = m;
-  const zone = offset === undefined ? tz : offset.toUpperCase() === 'Z' ? 'UTC' : `UTC${normaliseOffset(offset)}`;
-  const dt = DateTime.fromObject(
-    {
-      year: Number(y),
-      month: Number(mo),
-      day: Number(d),
-      hour: h === undefined ? 0 : Number(h),
-      minute: mi === undefined ? 0 : Number(mi),
-      second: s === undefined ? 0 : Number(s),
-      millisecond: frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000),
-    },
-    { zone },
-  );
-  if (!dt.isValid || (h !== undefined && Number(h) > 23)) return null;
-  // luxon moves times in a DST gap forward; a written time that does not exist is still accepted as moved.
+  const fields: WallClockFields = {
+    year: Number(y),
+    month: Number(mo),
+    day: Number(d),
+    hour: h === undefined ? 0 : Number(h),
+    minute: mi === undefined ? 0 : Number(mi),
+    second: s === undefined ? 0 : Number(s),
+    millisecond: frac === undefined ? 0 : Math.floor(Number(`0.${frac}`) * 1000),
+  };
+  const date = offset === undefined ? fromWallClock(fields, tz) : withOffset(fields, offset);
+  if (!date) return null;
   const precision: TimePrecision = h === undefined ? 'day' : s === undefined ? 'minute' : frac === undefined ? 'second' : 'millisecond';
-  return { date: dt.toJSDate(), precision, hasOffset: offset !== undefined };
+  return { date, precision, hasOffset: offset !== undefined };
 }
 
-function normaliseOffset(offset: string): string {
+/** Fields written with their own offset (`Z`, `+09:00`, `-0500`). */
+function withOffset(fields: WallClockFields, offset: string): Date | null {
+  const utc = fieldsAsUtc(fields);
+  if (utc === null) return null;
+  if (offset.toUpperCase() === 'Z') return new Date(utc);
   const digits = offset.replace(':', '');
-  return `${digits.slice(0, 3)}:${digits.slice(3)}`;
+  const minutes = Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3));
+  return new Date(utc - (digits.startsWith('-') ? -minutes : minutes) * 60_000);
 }
 
-/** The last millisecond included in the unit that starts at `date` (e.g. 23:59 → 23:59:59.999). */
+/** The last millisecond included in the unit that starts at `date` (e.g. 23:59 → 23:59:59.999; a day: up to the next midnight). */
 export function endOfUnit(time: WallClockTime, tz: string): Date {
-  const zone = time.hasOffset ? 'UTC' : tz;
-  const start = DateTime.fromJSDate(time.date, { zone });
-  const next =
-    time.precision === 'day'
-      ? start.plus({ days: 1 })
-      : time.precision === 'minute'
-        ? start.plus({ minutes: 1 })
-        : time.precision === 'second'
-          ? start.plus({ seconds: 1 })
-          : start.plus({ milliseconds: 1 });
-  return new Date(next.toMillis() - 1);
+  const start = time.date.getTime();
+  const step = { minute: 60_000, second: 1000, millisecond: 1 } as const;
+  if (time.precision !== 'day') return new Date(start + step[time.precision] - 1);
+  if (time.hasOffset) return new Date(start + 24 * 3_600_000 - 1);
+  const day = wallClockFields(time.date, tz);
+  const next = new Date(0);
+  next.setUTCFullYear(day.year, day.month - 1, day.day + 1);
+  const midnight = fromWallClock({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate(), hour: 0, minute: 0, second: 0, millisecond: 0 }, tz);
+  return new Date(midnight!.getTime() - 1);
 }

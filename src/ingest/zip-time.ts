@@ -3,7 +3,7 @@
  * time in the grading zone. An Info-ZIP extended timestamp (0x5455, "UT") or NTFS time (0x000a) is UTC
  * and wins when present.
  */
-import { DateTime } from 'luxon';
+import { fromWallClock } from '../core/util/time.js';
 
 export interface ZipTimeFields {
   lastModFileDate: number;
@@ -38,7 +38,7 @@ export function extendedTimestamp(extraFields: ZipTimeFields['extraFields']): Da
 
 /** DOS fields as wall-clock time in `tz`; null when the fields do not form a valid date. */
 export function dosWallClockTime(dosDate: number, dosTime: number, tz: string): Date | null {
-  const dt = DateTime.fromObject(
+  return fromWallClock(
     {
       year: ((dosDate >> 9) & 0x7f) + 1980,
       month: (dosDate >> 5) & 0x0f,
@@ -46,10 +46,10 @@ export function dosWallClockTime(dosDate: number, dosTime: number, tz: string): 
       hour: (dosTime >> 11) & 0x1f,
       minute: (dosTime >> 5) & 0x3f,
       second: (dosTime & 0x1f) * 2,
+      millisecond: 0,
     },
-    { zone: tz },
+    tz,
   );
-  return dt.isValid ? dt.toJSDate() : null;
 }
 
 export function zipEntryTime(fields: ZipTimeFields, tz: string): ZipEntryTime | null {
