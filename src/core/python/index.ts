@@ -13,6 +13,7 @@ import { callFunction, runCell } from './statements.js';
 import { evaluateCall } from './calls.js';
 import { parseCell } from './parse-cache.js';
 import { loadPythonParser, MAX_SOURCE_CHARS } from './tree-sitter.js';
+import { deepFreeze } from '../util/freeze.js';
 
 export { maskMagics } from './magics.js';
 export { codeCellsInExecutionOrder } from './execution-order.js';
@@ -47,12 +48,38 @@ function undefinedNames(cell: NotebookCell): Set<string> {
   return names;
 }
 
+/**
+ * Code evidence by everything it is computed from: each code cell's index, source and reported
+ * NameErrors, in execution order. Students who run the lecture's notebook as given, or one student's
+ * file uploaded twice, share one analysis. The evidence is frozen: no notebook can change another's.
+ */
+const evidenceCache = new Map<string, Promise<CodeEvidence>>();
+let evidenceCacheChars = 0;
+/** Bounds on what the cache keeps (its keys hold the code: about 10,000 characters a notebook). */
+const EVIDENCE_CACHE_ENTRIES = 2000;
+const EVIDENCE_CACHE_CHARS = 20_000_000;
+
 export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEvidence> {
+  const order = codeCellsInExecutionOrder(cells);
+  const names = order.map(undefinedNames);
+  const key = order.map((cell, at) => `${cell.index}\u0000${[...names[at]!].join('\u0000')}\u0000${cell.source}`).join('\u0001');
+  const cached = evidenceCache.get(key);
+  if (cached) return cached;
+  // the promise is kept, so that notebooks graded meanwhile wait for this analysis instead of repeating it
+  const evidence = analyseCells(order, names).then(deepFreeze);
+  if (evidenceCache.size < EVIDENCE_CACHE_ENTRIES && evidenceCacheChars + key.length <= EVIDENCE_CACHE_CHARS) {
+    evidenceCache.set(key, evidence);
+    evidenceCacheChars += key.length;
+  }
+  return evidence;
+}
+
+async function analyseCells(order: NotebookCell[], names: Set<string>[]): Promise<CodeEvidence> {
   const parser = await loadPythonParser();
   const interp = createInterpreter();
   const syntaxErrors: CodeEvidence['syntaxErrors'] = [];
-  const readable: { cell: NotebookCell; root: SyntaxNode }[] = [];
-  for (const cell of codeCellsInExecutionOrder(cells)) {
+  const readable: { cell: NotebookCell; root: SyntaxNode; undefinedNames: Set<string> }[] = [];
+  for (const [at, cell] of order.entries()) {
     // an over-long cell goes to the parser unmasked, which refuses it by its length before any work
     const parsed = parseCell(parser, cell.source.length > MAX_SOURCE_CHARS ? cell.source : maskMagics(cell.source));
     if ('failure' in parsed) {
@@ -64,14 +91,14 @@ export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEv
       syntaxErrors.push({ cell: cell.index, ...problem });
       continue;
     }
-    readable.push({ cell, root });
+    readable.push({ cell, root, undefinedNames: names[at]! });
   }
   // every cell's imports, for names used before their import ran (issue 15: an import cell run last)
   for (const { cell, root } of readable) collectImports(root, cell.index, interp.imports);
-  for (const { cell, root } of readable) {
+  for (const { cell, root, undefinedNames: missing } of readable) {
     interp.cell = cell.index;
     interp.topCell = cell.index;
-    interp.undefinedNames = undefinedNames(cell);
+    interp.undefinedNames = missing;
     const ctx: EvalContext = { interp, scope: interp.global, target: null };
     try {
       runCell(root, ctx);
