@@ -5,7 +5,7 @@
  */
 import { sha256Hex } from '../util/sha256.js';
 import type { Parser } from 'web-tree-sitter';
-import type { Evidence, Notebook } from '../../types.js';
+import type { EpochRecord, Evidence, Notebook, TrainingLog } from '../../types.js';
 import { normaliseCellText, type Template } from './template.js';
 import { tokenizePieces } from './tokens.js';
 import { winnow, type Fingerprint } from './winnow.js';
@@ -53,7 +53,7 @@ export interface NotebookFacts {
 
 export function notebookFacts(notebook: Notebook, evidence: Evidence, template: Template, parser: Parser | null): NotebookFacts {
   const code = notebook.cells.filter((cell) => cell.type === 'code' && cell.source.trim() !== '');
-  const own = code.filter((cell) => !template.cells.has(normaliseCellText(cell.source)));
+  const own = code.filter((cell) => !isTemplateCell(template, cell.source));
   return {
     fingerprints: parser ? fingerprints(parser, own.map((cell) => ({ key: cell.index, source: cell.source })), template) : [],
     epochs: epochSignatures(evidence),
@@ -92,27 +92,63 @@ function fingerprints(parser: Parser, pieces: { key: number; source: string }[],
   return result;
 }
 
-function epochSignatures(evidence: Evidence): EpochSignature[] {
-  const result: EpochSignature[] = [];
-  for (const log of evidence.outputs.trainingLogs) {
-    let order = '';
-    let names: string[] = [];
-    for (const record of log.epochs) {
-      const keys = Object.keys(record);
-      // The records of one log share their metric names: sort them once.
-      if (keys.join() !== order) {
-        order = keys.join();
-        names = keys.filter((name) => name !== 'epoch').sort();
-      }
-      if (names.length === 0) continue;
-      // a diverged epoch (nan or inf) prints the same chance values in every run: no evidence
-      if (names.some((name) => !Number.isFinite(record[name]))) continue;
-      let values = '';
-      for (const name of names) values += `${values === '' ? '' : ' '}${name}=${record[name]}`;
-      result.push({ cell: log.at.cell, epoch: record.epoch, values, metrics: names.length });
-    }
+/** Whether a cell's source is one of the template's cells, remembered per template and source (a class types the same cells). */
+const templateCellMemo = new WeakMap<Template, Map<string, boolean>>();
+const TEMPLATE_MEMO_LIMIT = 20_000;
+
+function isTemplateCell(template: Template, source: string): boolean {
+  let memo = templateCellMemo.get(template);
+  if (!memo) {
+    memo = new Map();
+    templateCellMemo.set(template, memo);
   }
+  let known = memo.get(source);
+  if (known === undefined) {
+    known = template.cells.has(normaliseCellText(source));
+    if (memo.size < TEMPLATE_MEMO_LIMIT) memo.set(source, known);
+  }
+  return known;
+}
+
+/** Signatures of one log, without its cell; logs are shared by notebooks whose cells print the same (outputs/index.ts). */
+const logSignatures = new WeakMap<TrainingLog, Omit<EpochSignature, 'cell'>[]>();
+
+function signaturesOf(log: TrainingLog): Omit<EpochSignature, 'cell'>[] {
+  const known = logSignatures.get(log);
+  if (known) return known;
+  const result: Omit<EpochSignature, 'cell'>[] = [];
+  let names: string[] = [];
+  for (const record of log.epochs) {
+    // The records of one log share their metric names: sort them again only when they change.
+    if (!sameMetricNames(record, names)) names = Object.keys(record).filter((name) => name !== 'epoch').sort();
+    if (names.length === 0) continue;
+    // a diverged epoch (nan or inf) prints the same chance values in every run: no evidence
+    let values = '';
+    let finite = true;
+    for (const name of names) {
+      const value = record[name]!;
+      if (!Number.isFinite(value)) finite = false;
+      values += `${values === '' ? '' : ' '}${name}=${value}`;
+    }
+    if (finite) result.push({ epoch: record.epoch, values, metrics: names.length });
+  }
+  logSignatures.set(log, result);
   return result;
+}
+
+/** True when the record's metrics are exactly `names` (besides its epoch). */
+function sameMetricNames(record: EpochRecord, names: readonly string[]): boolean {
+  let count = 0;
+  for (const name in record) {
+    if (name === 'epoch') continue;
+    count += 1;
+    if (!names.includes(name)) return false;
+  }
+  return count === names.length;
+}
+
+function epochSignatures(evidence: Evidence): EpochSignature[] {
+  return evidence.outputs.trainingLogs.flatMap((log) => signaturesOf(log).map((signature) => ({ cell: log.at.cell, ...signature })));
 }
 
 function seedKey(evidence: Evidence): string | null {
