@@ -25,9 +25,10 @@ describe('progress bar', () => {
 });
 
 describe('threads for a batch', () => {
-  it('uses a worker per 50 notebooks at most, and the main thread for small batches', () => {
+  it('uses a worker per 400 notebooks at most, and the main thread for small batches', () => {
     expect(threadsFor(8, 10)).toBe(1);
-    expect(threadsFor(2, 51)).toBe(2);
+    expect(threadsFor(8, 400)).toBe(1);
+    expect(threadsFor(2, 401)).toBe(2);
     expect(threadsFor(2, 2000)).toBe(2);
     expect(threadsFor(1, 2000)).toBe(1);
   });
