@@ -64,7 +64,6 @@ function firstDifference(original: Node, copy: SyntaxNode, counter: Counter): st
       ['startIndex', a.startIndex, b.startIndex],
       ['endIndex', a.endIndex, b.endIndex],
       ['row', a.startPosition.row, b.startPosition.row],
-      ['column', a.startPosition.column, b.startPosition.column],
       ['text', a.text, b.text],
       ['children', a.childCount, b.children.length],
       ['namedChildren', a.namedChildCount, b.namedChildren.length],

@@ -10,9 +10,9 @@
  */
 import type { Tree, TreeCursor } from 'web-tree-sitter';
 
+/** Where a node starts: its 0-based line (the analysis needs no column). */
 export interface Point {
   row: number;
-  column: number;
 }
 
 export class SyntaxNode {
@@ -92,33 +92,80 @@ export class SyntaxNode {
   }
 }
 
-function copyNode(cursor: TreeCursor, parent: SyntaxNode | null, index: number, source: string): SyntaxNode {
+/** What a copy needs besides the cursor: the source, its line starts, and the language's names by id. */
+interface CopyContext {
+  source: string;
+  lineStarts: number[];
+  /** False when the tree has no error (then no node is MISSING, and the question is not asked). */
+  broken: boolean;
+  language: Tree['language'];
+}
+
+/** The language's type names and whether each is named, by type id (asked of wasm once per id). */
+const typeCache = new WeakMap<object, Map<number, { type: string; named: boolean }>>();
+
+function typeOf(context: CopyContext, typeId: number): { type: string; named: boolean } {
+  let types = typeCache.get(context.language);
+  if (!types) {
+    types = new Map();
+    typeCache.set(context.language, types);
+  }
+  let known = types.get(typeId);
+  if (!known) {
+    known = { type: context.language.types[typeId] || 'ERROR', named: context.language.nodeTypeIsNamed(typeId) };
+    types.set(typeId, known);
+  }
+  return known;
+}
+
+/** The 0-based line holding `index` (tree-sitter counts lines by \n). */
+function rowOf(lineStarts: readonly number[], index: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= index) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function copyNode(cursor: TreeCursor, parent: SyntaxNode | null, index: number, context: CopyContext): SyntaxNode {
+  const { type, named } = typeOf(context, cursor.nodeTypeId);
+  const start = cursor.startIndex;
   return new SyntaxNode(
-    cursor.nodeType,
-    cursor.nodeIsNamed,
-    cursor.nodeIsMissing,
-    cursor.startIndex,
+    type,
+    named,
+    context.broken && cursor.nodeIsMissing,
+    start,
     cursor.endIndex,
-    cursor.startPosition,
+    { row: rowOf(context.lineStarts, start) },
     parent,
     index,
-    source,
+    context.source,
   );
 }
 
+const fieldName = (cursor: TreeCursor, context: CopyContext): string | null => context.language.fields[cursor.currentFieldId] ?? null;
+
 /**
  * Copies a tree-sitter tree of `source` (the string it was parsed from) into SyntaxNodes; the tree can be
- * deleted afterwards. Iterative: code may nest thousands of levels deep.
+ * deleted afterwards. Iterative: code may nest thousands of levels deep. Each question to the cursor
+ * crosses into wasm, so a node costs four (type id, start, end, field) and a move; names, lines and
+ * named-ness are answered in JavaScript.
  */
 export function copySyntaxTree(tree: Tree, source: string): SyntaxNode {
+  const lineStarts = [0];
+  for (let at = source.indexOf('\n'); at !== -1; at = source.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const context: CopyContext = { source, lineStarts, broken: tree.rootNode.hasError, language: tree.language };
   const cursor = tree.walk();
   try {
-    const root = copyNode(cursor, null, 0, source);
+    const root = copyNode(cursor, null, 0, context);
     let node = root;
     for (;;) {
       if (cursor.gotoFirstChild()) {
-        const child = copyNode(cursor, node, 0, source);
-        node.addChild(child, cursor.currentFieldName ?? null);
+        const child = copyNode(cursor, node, 0, context);
+        node.addChild(child, fieldName(cursor, context));
         node = child;
         continue;
       }
@@ -129,8 +176,8 @@ export function copySyntaxTree(tree: Tree, source: string): SyntaxNode {
         if (!parent) return root;
         parent.hasError ||= node.hasError;
         if (cursor.gotoNextSibling()) {
-          const sibling = copyNode(cursor, parent, parent.children.length, source);
-          parent.addChild(sibling, cursor.currentFieldName ?? null);
+          const sibling = copyNode(cursor, parent, parent.children.length, context);
+          parent.addChild(sibling, fieldName(cursor, context));
           node = sibling;
           break;
         }
