@@ -29,11 +29,16 @@ export interface BatchInfo {
 }
 
 /**
- * Writes `count` notebooks into `dir/submissions` and a WebClass-like list `dir/times.csv`: a class of
- * distinct notebooks, or (`identical`) one notebook uploaded `count` times under different names (one
- * giant copy cluster: the case that must not be slower).
+ * What kind of class: `distinct` notebooks as above; `identical`, one notebook uploaded `count` times
+ * under different names (one giant copy cluster: the case that must not be slower); `own-cell`, the
+ * distinct class where every student also adds a small cell of their own (no two notebooks then share all
+ * their code: the analyses that a class shares are not shared).
  */
-export function makeBatch(dir: string, count: number, identical = false): BatchInfo {
+export type BatchKind = 'distinct' | 'identical' | 'own-cell';
+
+/** Writes `count` notebooks into `dir/submissions` and a WebClass-like list `dir/times.csv`. */
+export function makeBatch(dir: string, count: number, kind: BatchKind = 'distinct'): BatchInfo {
+  const identical = kind === 'identical';
   const bases = BASES.map((name) => JSON.stringify(fixture(name)));
   const out = join(dir, 'submissions');
   mkdirSync(out, { recursive: true });
@@ -48,6 +53,7 @@ export function makeBatch(dir: string, count: number, identical = false): BatchI
     if (!copy) {
       nb = runBy(rerun(nb, i), name, `1${String(i).padStart(20, '0')}`);
       if (i % 10 === 3) nb = addCodeCell(nb, ownCode(i % 20 === 3 ? 'a' : 'b').replace(/wrong\[:8\]/, `wrong[:${i % 7}]`));
+      if (kind === 'own-cell') nb = addCodeCell(nb, `# ${name} の確認\nprint(model.evaluate(x_test[:${100 + i}], y_test[:${100 + i}], verbose=0))`);
     }
     const file = `${id}_${name}_4.ipynb`;
     const data = Buffer.from(JSON.stringify(nb, null, 1), 'utf8');

@@ -4,24 +4,25 @@
  * `/usr/bin/time -v`, once per --jobs value; wall time, notebooks per second and peak memory (RSS of the
  * process and its worker threads).
  *
- *   npx tsx bench/batch-speed.ts [--count 2000] [--jobs 1,2] [--class distinct,identical] [--keep]
+ *   npx tsx bench/batch-speed.ts [--count 2000] [--jobs 1,2] [--class distinct,identical,own-cell] [--keep]
  *
  * `distinct`: a class of different notebooks (bench/batch-inputs.ts); `identical`: one notebook uploaded
- * by every student (one copy cluster of 2,000).
+ * by every student (one copy cluster of 2,000); `own-cell`: the distinct class with a cell of each
+ * student's own added (nothing is shared whole).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeBatch } from './batch-inputs.js';
+import { makeBatch, type BatchKind } from './batch-inputs.js';
 
 const { values } = parseArgs({
   options: {
     count: { type: 'string', default: '2000' },
     jobs: { type: 'string', default: '1,2' },
     keep: { type: 'boolean', default: false },
-    class: { type: 'string', default: 'distinct,identical' },
+    class: { type: 'string', default: 'distinct,identical,own-cell' },
   },
 });
 const ROOT = join(import.meta.dirname, '..');
@@ -36,7 +37,8 @@ for (const kind of values.class.split(',')) {
 const work = mkdtempSync(join(tmpdir(), 'batch-speed-'));
 works.push(work);
 const started = performance.now();
-const batch = makeBatch(work, Number(values.count), kind === 'identical');
+if (!['distinct', 'identical', 'own-cell'].includes(kind)) throw new Error(`--class: unknown class "${kind}" (distinct, identical, own-cell)`);
+const batch = makeBatch(work, Number(values.count), kind as BatchKind);
 log(`${kind}: ${batch.count} submissions (${(batch.bytes / 1024 / 1024).toFixed(1)} MB) written to ${batch.dir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 let reference: Buffer | null = null;
 for (const jobs of values.jobs.split(',').map(Number)) {

@@ -64,8 +64,8 @@ function exactOffset(tz: string, ms: number): number {
   }
   const year = bc ? 1 - field['year']! : field['year']!;
   const asUtc = new Date(0);
-  asUtc.setUTCFullYear(year, field['month']! - 1, field['day']!);
-  asUtc.setUTCHours(field['hour']!, field['minute']!, field['second']!, 0);
+  asUtc.setUTCFullYear(year, field['month']! - 1, field['day']);
+  asUtc.setUTCHours(field['hour']!, field['minute'], field['second'], 0);
   return asUtc.getTime() - seconds;
 }
 
