@@ -2,11 +2,11 @@
 /** The command line: the only module that reads argv, prints, or sets the exit code. */
 import { setFlagsFromString } from 'node:v8';
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { EXIT, GraderError } from './core/errors.js';
-import { defaultJobs } from './parallel/default-jobs.js';
 // Only yargs loads with the command line: each command imports what it uses (`grade --help` stays quick,
 // and TensorFlow.js, about half a second, loads only for training).
 import type { CsvEncoding } from './report/encode.js';
@@ -201,7 +201,7 @@ async function main(): Promise<number> {
           .option('answers-comment-column', { type: 'string', describe: 'answer.csv header of the comment (default: first of コメント, comment, 講評, …)' })
           .option('report', { type: 'string', describe: 'also write the review report (static HTML, opens from disk) to this folder: index.html + one page per file' })
           .option('feedback', { type: 'string', describe: 'write per-student feedback <学籍番号>.md to this folder (default with --report: <report>/feedback)' })
-          .option('jobs', { type: 'number', default: defaultJobs(), describe: 'threads for reading and scoring notebooks (default: the number of cores less one; a worker starts only for every 400 notebooks); the output is the same for any value' })
+          .option('jobs', { type: 'number', default: availableParallelism(), describe: 'threads for reading and scoring notebooks (default: the number of cores; a worker starts only for every 400 notebooks); the output is the same for any value' })
           .option('verify-accuracy', { type: 'boolean', default: false, describe: "check each reported final val_accuracy against what the student's own model reaches (reference band, or a cached training run of their variant; slow the first time)" })
           .option('accuracy-tolerance', { type: 'number', default: 0.015, describe: 'with --verify-accuracy: how far above the reachable val_accuracy a report may be before it is flagged' })
           .option('backend', { choices: ['auto', 'tensorflow', 'wasm', 'cpu'] as const, default: 'auto' as const, describe: 'TensorFlow.js backend for --verify-accuracy training: tensorflow (tfjs-node-gpu) → wasm → cpu' })
