@@ -1,10 +1,13 @@
 /** Tokens, winnowing, the template, Colab names and the pair index, each on its own. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
 import { loadPythonParser } from '../../src/core/python/tree-sitter.js';
-import { tokenizePieces, type Token } from '../../src/core/integrity/tokens.js';
+import { tokenizeJoined, tokenizePieces, type Token } from '../../src/core/integrity/tokens.js';
+import { parseNotebook } from '../../src/core/notebook/parse.js';
+import { maskMagics } from '../../src/core/python/magics.js';
+import { parseCell } from '../../src/core/python/parse-cache.js';
 import { kgramHashes, winnow, K, WINDOW } from '../../src/core/integrity/winnow.js';
 import { buildTemplate, normaliseCellText, splitTemplateCells } from '../../src/core/integrity/template.js';
 import { compareNames } from '../../src/core/integrity/names.js';
@@ -30,6 +33,24 @@ describe('tokens', () => {
     const result = tokenizePieces(parser, [{ key: 3, source: 'a = 1\nb = 2' }, { key: 7, source: '%matplotlib inline\n!pip install x\nc = 3' }]);
     expect(result.get(3)?.map((t) => t.line)).toEqual([1, 1, 1, 2, 2, 2]);
     expect(result.get(7)?.map((t) => t.line)).toEqual([1, 2, 3, 3, 3]);
+  });
+
+  it('read from the parsed copies are the tokens of the pieces parsed together, on every fixture notebook', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith('.ipynb') ? [join(dir, entry.name)] : [],
+      );
+    // notebooks whose every cell parses cleanly alone (read from the copies; the others take the joined path)
+    let clean = 0;
+    for (const file of files(join(import.meta.dirname, '../../fixtures'))) {
+      const parsed = parseNotebook(readFileSync(file));
+      if (!parsed.ok) continue;
+      const pieces = parsed.notebook.cells.filter((cell) => cell.type === 'code').map((cell) => ({ key: cell.index, source: cell.source }));
+      expect(tokenizePieces(parser, pieces), file).toEqual(tokenizeJoined(parser, pieces));
+      const copies = pieces.map((piece) => parseCell(parser, maskMagics(piece.source)));
+      if (copies.every((copy) => !('failure' in copy) && !copy.root.hasError)) clean += 1;
+    }
+    expect(clean).toBeGreaterThan(20);
   });
 
   it('do not spill from a broken piece into the next one', () => {

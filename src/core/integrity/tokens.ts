@@ -3,11 +3,16 @@
  * tree, with every identifier written `ID`, every number `NUM` and every string `STR`, comments dropped.
  * Renaming variables or changing constants therefore does not hide a copy.
  *
- * Several pieces of code (cells) are parsed together in one call (a parse call has a fixed cost); when
- * that tree has an error, each piece is parsed alone so that one broken cell cannot spill into the next.
+ * The interpreter has usually just parsed every cell (src/core/python/parse-cache.ts keeps the copies):
+ * when each piece parses cleanly alone, its tokens are read from that copy, which are the tokens the
+ * pieces joined would give (complete statements joined by newlines parse to the same leaves). Otherwise
+ * the pieces are parsed together in one call; when that tree has an error, each piece is parsed alone so
+ * that one broken cell cannot spill into the next.
  */
 import type { Parser, Tree, TreeCursor } from 'web-tree-sitter';
 import { maskMagics } from '../python/magics.js';
+import { parseCell } from '../python/parse-cache.js';
+import type { SyntaxNode } from '../python/syntax-tree.js';
 
 export interface Token {
   /** 32-bit hash of the normalised token text. */
@@ -44,9 +49,26 @@ export function hashText(text: string): number {
 
 /** Token streams per piece, keyed by piece key. */
 export function tokenizePieces(parser: Parser, pieces: readonly CodePiece[]): Map<number, Token[]> {
+  const masked = pieces.map((piece) => maskMagics(piece.source));
+  const roots: SyntaxNode[] = [];
+  for (const text of masked) {
+    const parsed = parseCell(parser, text);
+    if ('failure' in parsed || parsed.root.hasError) return tokenizeJoined(parser, pieces, masked);
+    roots.push(parsed.root);
+  }
+  const result = new Map<number, Token[]>();
+  pieces.forEach((piece, i) => {
+    const tokens: Token[] = [];
+    collectCopied(roots[i]!, (hash, row) => tokens.push({ hash, line: row + 1 }));
+    result.set(piece.key, tokens);
+  });
+  return result;
+}
+
+/** The pieces parsed together (and alone where that tree has an error); `masked` are their masked sources. */
+export function tokenizeJoined(parser: Parser, pieces: readonly CodePiece[], masked = pieces.map((piece) => maskMagics(piece.source))): Map<number, Token[]> {
   const result = new Map<number, Token[]>();
   if (pieces.length === 0) return result;
-  const masked = pieces.map((piece) => maskMagics(piece.source));
   const joined = parseOrNull(parser, masked.join('\n'));
   if (joined && !joined.rootNode.hasError) {
     const starts: number[] = [];
@@ -81,6 +103,24 @@ export function tokenizePieces(parser: Parser, pieces: readonly CodePiece[]): Ma
 
 function parseOrNull(parser: Parser, source: string): Tree | null {
   return parser.parse(source);
+}
+
+/** The same walk as `collect`, over a parsed copy without errors (so with no MISSING node). */
+function collectCopied(root: SyntaxNode, emit: (hash: number, row: number) => void): void {
+  const stack: SyntaxNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const type = node.type;
+    const atomic = ATOMIC[type];
+    if (atomic !== undefined) emit(hashText(atomic), node.startPosition.row);
+    else if (SKIPPED.has(type)) {
+      // dropped
+    } else if (node.children.length > 0) {
+      for (let at = node.children.length - 1; at >= 0; at--) stack.push(node.children[at]!);
+    } else if (type !== 'module' && node.endIndex > node.startIndex) {
+      emit(hashText(node.isNamed ? (NAMED_LEAF[type] ?? type) : type), node.startPosition.row);
+    }
+  }
 }
 
 /** Depth-first over the leaves (strings as one token), in source order. */
