@@ -11,6 +11,7 @@ import { lookupKey } from './core/util/keys.js';
 import { buildComment } from './core/comment/comment.js';
 import { withNotes } from './core/comment/notes.js';
 import type { GradeRow, Lateness, OverrideEntry } from './types.js';
+import { withProps } from './core/util/objects.js';
 
 export interface FinishContext {
   policy: LatePolicy;
@@ -56,10 +57,10 @@ export function finishRows(rows: readonly GradeRow[], lateness: readonly (Latene
     const entries = primary[i] && row.studentId !== null ? (context.overrides?.get(lookupKey(row.studentId, 'id')) ?? []) : [];
     const { warnings: settleWarnings, ...settled } = settleScore(row, lateness[i] ?? null, entries, context);
     warnings.push(...settleWarnings);
-    const next: GradeRow = { ...row, ...settled, primary: primary[i] ?? false };
+    const next: GradeRow = Object.assign({}, row, settled, { primary: primary[i] ?? false });
     // A graded late notebook is described like a graded one; the late note comes first.
-    const asGraded = next.status === 'late' && next.criteria !== null ? { ...next, status: 'graded' as const } : next;
-    return { ...next, comment: withNotes(buildComment(asGraded, { deadline: next.deadline }), next) };
+    const asGraded = next.status === 'late' && next.criteria !== null ? withProps(next, { status: 'graded' as const }) : next;
+    return withProps(next, { comment: withNotes(buildComment(asGraded, { deadline: next.deadline }), next) });
   });
   return { rows: finished, warnings };
 }

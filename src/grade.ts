@@ -25,6 +25,7 @@ import type { NotebookIntegrity } from './core/integrity/analyse.js';
 import { finishIntegrity } from './integrity/run.js';
 import type { NotebookOutcome } from './core/grade-notebook.js';
 import { createGradePool, threadsFor, type GradePool } from './parallel/pool.js';
+import { withProps } from './core/util/objects.js';
 
 export interface GradeOptions {
   input: string;
@@ -121,7 +122,7 @@ interface Graded {
 }
 
 /** The row with more flags (sorted, once each). */
-const withFlags = (row: GradeRow, flags: readonly string[]): GradeRow => (flags.length === 0 ? row : { ...row, flags: [...new Set([...row.flags, ...flags])].sort() });
+const withFlags = (row: GradeRow, flags: readonly string[]): GradeRow => (flags.length === 0 ? row : withProps(row, { flags: [...new Set([...row.flags, ...flags])].sort() }));
 
 interface Prepared {
   options: GradeOptions;
@@ -212,7 +213,7 @@ async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Pre
           status === 'graded' || selected?.gradedLate
             ? await pool.grade({ bytes: item.file.bytes, name: item.identity.name, submittedAt: item.submittedAt.getTime(), deadline: (item.extension?.deadline ?? deadline).getTime() })
             : notGraded(status, selected?.supersededBy ?? null);
-        if (status === 'late' && outcome.status === 'graded') outcome = { ...outcome, status: 'late' };
+        if (status === 'late' && outcome.status === 'graded') outcome = withProps(outcome, { status: 'late' as const });
       }
       const row: GradeRow = {
         ...base,

@@ -11,6 +11,7 @@ import type { LoadedRubric } from './rubric/validate.js';
 import { scoreCriteria } from './rubric/score.js';
 import { describeModelSpec } from './student-model.js';
 import type { Expected, GradeRow } from '../types.js';
+import { withProps } from './util/objects.js';
 
 export interface NotebookJob {
   bytes: Uint8Array;
@@ -61,7 +62,7 @@ export async function gradeNotebook(job: NotebookJob, context: NotebookContext):
 }
 
 /** The outcome without the parsed notebook and evidence, for runs that only need the rows (and less to send and keep). */
-export const withoutDetails = (outcome: NotebookOutcome): NotebookOutcome => ({ ...outcome, notebook: null, evidence: null });
+export const withoutDetails = (outcome: NotebookOutcome): NotebookOutcome => withProps(outcome, { notebook: null, evidence: null });
 
 /** gradeNotebook, with an unexpected error turned into an unreadable row flagged `needs-review`. */
 export async function gradeNotebookSafely(job: NotebookJob, context: NotebookContext): Promise<NotebookOutcome> {

@@ -16,6 +16,7 @@ import {
 } from '../core/grade-notebook.js';
 import type { LoadedRubric } from '../core/rubric/validate.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
+import { withProps } from '../core/util/objects.js';
 
 export interface PoolOptions {
   jobs: number;
@@ -134,7 +135,7 @@ function workerPool(
       inFlight.delete(message.id);
       pending.resolve(
         message.kind === 'done'
-          ? { ...message.outcome, notebook: message.notebookJson === null ? null : (JSON.parse(message.notebookJson) as NotebookOutcome['notebook']) }
+          ? withProps(message.outcome, { notebook: message.notebookJson === null ? null : (JSON.parse(message.notebookJson) as NotebookOutcome['notebook']) })
           : unreadableOutcome(`The grader failed on this notebook (${message.error}); please report it.`, ['needs-review']),
       );
       onDone();

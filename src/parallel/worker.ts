@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { gradeNotebookSafely, withoutDetails, type NotebookContext } from '../core/grade-notebook.js';
 import { validateRubric } from '../core/rubric/validate.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './messages.js';
+import { withProps } from '../core/util/objects.js';
 
 const port = parentPort;
 if (port) {
@@ -18,7 +19,7 @@ if (port) {
     void gradeNotebookSafely(message.job, context)
       .then((outcome) =>
         setup.keepDetails
-          ? reply({ kind: 'done', id: message.id, outcome: { ...outcome, notebook: null }, notebookJson: outcome.notebook ? JSON.stringify(outcome.notebook) : null })
+          ? reply({ kind: 'done', id: message.id, outcome: withProps(outcome, { notebook: null }), notebookJson: outcome.notebook ? JSON.stringify(outcome.notebook) : null })
           : reply({ kind: 'done', id: message.id, outcome: withoutDetails(outcome), notebookJson: null }),
       )
       .catch((error: unknown) => reply({ kind: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error) }));

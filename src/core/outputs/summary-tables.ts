@@ -4,6 +4,7 @@
  * Keras 3 rich box tables (`┏━┳━┓`, `│` cells, `├─┼─┤` between rows; cells wrap word-wise).
  */
 import type { SummaryLayerRow } from '../../types.js';
+import { withProps } from '../util/objects.js';
 
 export interface ParsedTable {
   layers: SummaryLayerRow[];
@@ -59,7 +60,7 @@ function keras2Row(group: readonly string[], starts: readonly number[]): Summary
   const column = (k: number): string =>
     group.map((line) => line.slice(starts[k] ?? line.length, starts[k + 1] ?? line.length).trim()).join('');
   const paramsText = group[0]!.slice(starts[2] ?? 0, starts[3] ?? undefined).trim();
-  return { ...nameAndType(column(0)), outputShape: column(1), params: leadingInteger(paramsText) };
+  return withProps(nameAndType(column(0)), { outputShape: column(1), params: leadingInteger(paramsText) });
 }
 
 /** Parses a Keras 3 box table whose top border is lines[start]. */
@@ -94,7 +95,7 @@ function splitCells(line: string, bar: string): string[] {
 function boxRow(group: readonly string[][], headerCells: readonly string[]): SummaryLayerRow {
   const paramIndex = Math.max(2, headerCells.findIndex((cell) => /^Param/.test(cell)));
   const column = (k: number): string => group.map((cells) => cells[k] ?? '').filter((c) => c !== '').join(' ');
-  return { ...nameAndType(column(0)), outputShape: column(1).replace(/\s*,\s*/g, ', ').replace(/\(\s+/g, '('), params: leadingInteger(column(paramIndex)) };
+  return withProps(nameAndType(column(0)), { outputShape: column(1).replace(/\s*,\s*/g, ', ').replace(/\(\s+/g, '('), params: leadingInteger(column(paramIndex)) });
 }
 
 function nameAndType(text: string): { name: string; type: string } {

@@ -10,6 +10,7 @@ import type { EpochRecord, Location, NotebookCell, TrainingLog } from '../../typ
 import { cellOutputView, linesOf } from './cell-lines.js';
 import { MAX_FACTS_PER_CELL } from './limits.js';
 import { readEpochHeader, readProgressLine, type ProgressLine } from './progress-line.js';
+import { withProps } from '../util/objects.js';
 
 const TRUNCATION = /Streaming output truncated to the last \d+ lines/;
 const TRAIN_ON_SAMPLES = /^\s*Train on \d+ samples/;
@@ -66,7 +67,7 @@ export function trainingLogsInLines(lines: readonly string[], cell: number, line
     if (current?.awaiting == null) continue;
     const progress = readProgressLine(text);
     if (!progress || !progress.complete || Object.keys(progress.metrics).length === 0) continue;
-    current.epochs.push({ ...progress.metrics, epoch: current.awaiting });
+    current.epochs.push(withProps(progress.metrics, { epoch: current.awaiting }));
     current.lastLine = progress;
     current.awaiting = null;
   }

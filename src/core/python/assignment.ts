@@ -2,7 +2,7 @@
 import type { SyntaxNode } from './syntax-tree.js';
 import { binaryValues, evaluate } from './evaluate.js';
 import { setAttribute } from './classes.js';
-import { type EvalContext, compactText, identifierName, nested } from './state.js';
+import { type EvalContext, compactText, identifierName, nested, withTarget } from './state.js';
 import { UNKNOWN, type Value, sourceOfAll } from './values.js';
 
 const PATTERNS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list']);
@@ -96,12 +96,12 @@ export function runAssignment(node: SyntaxNode, ctx: EvalContext): Value {
     const targets = elements(left);
     const values = elements(right).map((part, i) => {
       const target = targets[i];
-      return evaluate(part, { ...ctx, target: target ? targetName(target) : null });
+      return evaluate(part, withTarget(ctx, target ? targetName(target) : null));
     });
     targets.forEach((target, i) => bindTarget(target, values[i] ?? UNKNOWN, ctx));
     return { kind: 'seq', items: values };
   }
-  const value = evaluate(right, { ...ctx, target: targetName(left) });
+  const value = evaluate(right, withTarget(ctx, targetName(left)));
   bindTarget(left, value, ctx);
   return value;
 }
@@ -112,7 +112,7 @@ export function runAugmentedAssignment(node: SyntaxNode, ctx: EvalContext): void
   const right = node.childForFieldName('right');
   const operator = node.childForFieldName('operator')?.text.replace(/=$/, '') ?? '';
   if (!left || !right) return;
-  const targetCtx: EvalContext = { ...ctx, target: targetName(left) };
+  const targetCtx = withTarget(ctx, targetName(left));
   const current = evaluate(left, targetCtx);
   const value = binaryValues(operator, current, evaluate(right, targetCtx), node, targetCtx);
   bindTarget(left, value, ctx);

@@ -5,7 +5,7 @@ import { fieldDefault } from './classes.js';
 import { evaluate } from './evaluate.js';
 import { runImport } from './imports.js';
 import { recordShown } from './shown.js';
-import { type BoundSelf, type EvalContext, identifierName } from './state.js';
+import { type BoundSelf, type EvalContext, identifierName, withTarget } from './state.js';
 import {
   type Args,
   type ClassValue,
@@ -41,7 +41,7 @@ function runExpressionStatement(node: SyntaxNode, ctx: EvalContext): void {
   for (const child of node.namedChildren) {
     if (child.type === 'assignment') runAssignment(child, ctx);
     else if (child.type === 'augmented_assignment') runAugmentedAssignment(child, ctx);
-    else evaluate(child, { ...ctx, target: null });
+    else evaluate(child, withTarget(ctx, null));
   }
 }
 
@@ -219,7 +219,7 @@ export function runCell(root: SyntaxNode, ctx: EvalContext): void {
     }
     ctx.interp.steps += 1;
     const parts = statement.namedChildren.filter((child) => child.type !== 'comment');
-    const values = parts.map((part) => evaluate(part, { ...ctx, target: null }));
+    const values = parts.map((part) => evaluate(part, withTarget(ctx, null)));
     const value: Value = values.length === 1 && values[0] ? values[0] : { kind: 'seq', items: values };
     if (value.kind !== 'none') recordShown(ctx, statement, 'expression', sourceOf(value), [value]);
   }

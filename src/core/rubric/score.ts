@@ -11,6 +11,7 @@
 import { reporterFor } from '../checks/define-check.js';
 import type { LoadedRubric, ResolvedCriterion } from './validate.js';
 import type { CheckInput, CheckOutcome, CriterionResult, Finding } from '../../types.js';
+import { withProps } from '../util/objects.js';
 
 /** Two decimals, for sums of points. */
 export const roundPoints = (value: number): number => Math.round(value * 100) / 100;
@@ -37,7 +38,7 @@ export function scoreCriteria(rubric: LoadedRubric, input: CheckInput): Criterio
   const attributed = attributeCauses(rubric, outcomes);
   return rubric.criteria.map((criterion) => {
     const result = settle(criterion, outcomes.get(criterion.id)!, attributed.get(criterion.id) ?? [], rubric.pointStep);
-    return criterion.hidden ? { ...result, hidden: true as const } : result;
+    return criterion.hidden ? withProps(result, { hidden: true as const }) : result;
   });
 }
 
@@ -74,7 +75,7 @@ function attributeCauses(rubric: LoadedRubric, outcomes: ReadonlyMap<string, Che
         .filter((f) => !relation.sameCell || (f.at !== undefined && f.at.cell === finding.at?.cell))
         .filter((f) => isCharged(attribute(cause, f)));
       if (mistakes.length === 0) continue;
-      result = { ...finding, chargedBy: { criterion: cause.id, title: cause.title, keepsPoints: relation.keepsPoints } };
+      result = withProps(finding, { chargedBy: { criterion: cause.id, title: cause.title, keepsPoints: relation.keepsPoints } });
       break;
     }
     memo.set(finding, result);
@@ -89,16 +90,19 @@ function attributeCauses(rubric: LoadedRubric, outcomes: ReadonlyMap<string, Che
 }
 
 function settle(criterion: ResolvedCriterion, outcome: CheckOutcome, findings: Finding[], step: number): CriterionResult {
-  const base = { id: criterion.id, title: criterion.title, maxPoints: criterion.points };
+  // written out, not spread: see util/objects.ts
+  const { id, title, points: maxPoints } = criterion;
   if (outcome.unreadable !== undefined) {
     const shown = findings.length > 0 ? findings : [{ messageId: 'unreadable', message: 'この項目は TA が確認します。', cost: 1, detail: outcome.unreadable }];
-    return { ...base, points: 0, status: 'unreadable', findings: shown, feedback: criterion.feedback?.ja ?? null };
+    return { id, title, maxPoints, points: 0, status: 'unreadable', findings: shown, feedback: criterion.feedback?.ja ?? null };
   }
   const fraction = fractionLeft(findings);
   const met = !findings.some(isCharged);
   const points = met ? criterion.points : roundToStep(criterion.points, fraction, step);
   return {
-    ...base,
+    id,
+    title,
+    maxPoints,
     points,
     status: met ? 'met' : points > 0 ? 'partly-met' : 'not-met',
     findings,
