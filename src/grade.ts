@@ -215,8 +215,7 @@ async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Pre
             : notGraded(status, selected?.supersededBy ?? null);
         if (status === 'late' && outcome.status === 'graded') outcome = withProps(outcome, { status: 'late' as const });
       }
-      const row: GradeRow = {
-        ...base,
+      const row: GradeRow = withProps(base, {
         status: outcome.status,
         criteria: outcome.criteria,
         score: outcome.criteria ? totalPoints(outcome.criteria) : 0,
@@ -230,7 +229,7 @@ async function gradeFiles(files: SubmittedFile[], pool: GradePool, prepared: Pre
         late: null,
         overrides: [],
         primary: false,
-      };
+      });
       return { row, lateness: row.status === 'late' ? item.lateness : null, integrity: outcome.integrity ?? null };
     }),
   );

@@ -11,6 +11,7 @@ import type { TemplateSource } from './integrity/analyse.js';
 import { loadPythonParser, useTreeSitterWasm, type TreeSitterWasm } from './python/tree-sitter.js';
 import { maxScore, totalPoints } from './rubric/score.js';
 import { validateRubric } from './rubric/validate.js';
+import { withProps } from './util/objects.js';
 
 export interface CoreSetup {
   /** The rubric file's content, parsed (YAML → plain data). */
@@ -69,7 +70,7 @@ export function createCore(setup: CoreSetup): Core {
     const score = outcome.criteria ? totalPoints(outcome.criteria) : 0;
     const row = { status: outcome.status, score, maxScore: max, criteria: outcome.criteria, reason: outcome.reason, submittedAt: '' };
     const feedback = studentFeedback(row, { deadline: deadlineLabel });
-    return { ...outcome, score, maxScore: max, comment: commentFromFeedback(feedback), feedback };
+    return withProps(outcome, { score, maxScore: max, comment: commentFromFeedback(feedback), feedback });
   };
   const core: Core = {
     async grade(input) {

@@ -81,7 +81,7 @@ interface Pending {
 /** The rubric as plain data (its checks are functions): the worker validates it again. */
 function rubricData(rubric: LoadedRubric): unknown {
   const { file: _file, criteria, ...rest } = rubric;
-  return { ...rest, criteria: criteria.map(({ run: _run, parsedOptions: _options, ...criterion }) => criterion) };
+  return withProps(rest, { criteria: criteria.map(({ run: _run, parsedOptions: _options, ...criterion }) => criterion) });
 }
 
 function workerPool(

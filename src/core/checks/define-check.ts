@@ -36,13 +36,13 @@ export function interpolate(template: string, data: Record<string, string | numb
 }
 
 export function reporterFor<MessageId extends string>(check: Check<z.ZodType, MessageId>): Reporter<MessageId> {
-  return (messageId, data, at, extra) => ({
-    messageId,
-    message: interpolate(check.messages[messageId], data),
-    ...(at ? { at } : {}),
-    cost: extra?.cost ?? 1,
-    ...(extra?.detail !== undefined ? { detail: extra.detail } : {}),
-  });
+  return (messageId, data, at, extra) => {
+    // keys in this order: messageId, message, at, cost, detail (the results JSON shows them so)
+    const head = { messageId, message: interpolate(check.messages[messageId], data) };
+    const finding: Finding = Object.assign(head, at ? { at } : {}, { cost: extra?.cost ?? 1 });
+    if (extra?.detail !== undefined) finding.detail = extra.detail;
+    return finding;
+  };
 }
 
 /** The outcome of a check whose evidence exists but cannot be read: 0 points, needs review, with the reason. */

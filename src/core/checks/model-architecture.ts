@@ -3,6 +3,7 @@ import { defineCheck, describeLocation } from './define-check.js';
 import { comparableLayers, describeLayer } from './support/layers.js';
 import { formatShape } from './support/shapes.js';
 import type { Finding } from '../../types.js';
+import { withProps } from '../util/objects.js';
 
 export default defineCheck({
   id: 'model-architecture',
@@ -36,17 +37,17 @@ export default defineCheck({
       const data = { where: describeLocation(at, 'code'), index: i + 1 };
       const layerFindings: Finding[] = [];
       if (got.type !== want.type) {
-        layerFindings.push(report('type', { ...data, found: got.type, expected: want.type }, at));
+        layerFindings.push(report('type', withProps(data, { found: got.type, expected: want.type }), at));
       } else {
-        if (want.units !== null && got.units !== want.units) layerFindings.push(report('units', { ...data, found: got.units ?? '?', expected: want.units }, at));
-        if (got.activation !== want.activation) layerFindings.push(report('activation', { ...data, found: got.activation, expected: want.activation }, at));
-        if (want.rate !== null && got.rate !== want.rate) layerFindings.push(report('rate', { ...data, found: got.rate ?? '?', expected: want.rate }, at));
+        if (want.units !== null && got.units !== want.units) layerFindings.push(report('units', withProps(data, { found: got.units ?? '?', expected: want.units }), at));
+        if (got.activation !== want.activation) layerFindings.push(report('activation', withProps(data, { found: got.activation, expected: want.activation }), at));
+        if (want.rate !== null && got.rate !== want.rate) layerFindings.push(report('rate', withProps(data, { found: got.rate ?? '?', expected: want.rate }), at));
       }
       if (i === 0 && want.inputShape && got.inputShape && formatShape(got.inputShape) !== formatShape(want.inputShape)) {
-        layerFindings.push(report('inputShape', { ...data, found: formatShape(got.inputShape), expected: formatShape(want.inputShape) }, at));
+        layerFindings.push(report('inputShape', withProps(data, { found: formatShape(got.inputShape), expected: formatShape(want.inputShape) }), at));
       }
       // a layer that differs costs its share of the model, split among what differs in it
-      for (const finding of layerFindings) findings.push({ ...finding, cost: 1 / size / layerFindings.length });
+      for (const finding of layerFindings) findings.push(withProps(finding, { cost: 1 / size / layerFindings.length }));
     });
     return { findings };
   },

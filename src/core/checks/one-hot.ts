@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCheck, describeLocation } from './define-check.js';
 import { unprinted } from './support/shapes.js';
 import type { Finding } from '../../types.js';
+import { withProps } from '../util/objects.js';
 
 export default defineCheck({
   id: 'one-hot',
@@ -27,7 +28,7 @@ export default defineCheck({
     }
     if (good < oneHot.length) codeFindings.push(report('noToCategorical', { found: good, expected: oneHot.length }));
     // the code is half of the criterion, shared among what is wrong in it
-    for (const finding of codeFindings) findings.push({ ...finding, cost: 0.5 / codeFindings.length });
+    for (const finding of codeFindings) findings.push(withProps(finding, { cost: 0.5 / codeFindings.length }));
     const missing = unprinted(evidence, oneHot);
     if (missing.length > 0) findings.push(report('shapeMissing', { shape: missing.join('、') }, undefined, { cost: (0.5 * missing.length) / oneHot.length }));
     return { findings };

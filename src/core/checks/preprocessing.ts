@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCheck, describeLocation } from './define-check.js';
 import { unprinted } from './support/shapes.js';
 import type { Finding } from '../../types.js';
+import { withProps } from '../util/objects.js';
 
 export default defineCheck({
   id: 'preprocessing',
@@ -35,7 +36,7 @@ export default defineCheck({
       }
     }
     if (scaled < arrays) scaling.push(report('noScale', { divisor: options.divisor, found: scaled, expected: arrays }));
-    for (const finding of scaling) findings.push({ ...finding, cost: third / scaling.length });
+    for (const finding of scaling) findings.push(withProps(finding, { cost: third / scaling.length }));
     const missing = unprinted(evidence, flattened);
     if (missing.length > 0) findings.push(report('shapeMissing', { shape: missing.join('、') }, undefined, { cost: (third * missing.length) / arrays }));
     return { findings };

@@ -161,5 +161,5 @@ export function truncateComment(text: string, limit: number): string {
 
 /** --comment-limit: the rows with every comment cut to `limit` characters (new rows), before any output is written. */
 export function applyCommentLimit<Row extends { comment: string }>(rows: readonly Row[], limit: number): Row[] {
-  return rows.map((row) => ({ ...row, comment: truncateComment(row.comment, limit) }));
+  return rows.map((row): Row => Object.assign({}, row, { comment: truncateComment(row.comment, limit) }));
 }

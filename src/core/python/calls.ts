@@ -1,5 +1,6 @@
 /** Call evaluation: Keras constructors, model methods, data steps, builtins, user functions and classes. */
 import type { SyntaxNode } from './syntax-tree.js';
+import { withProps } from '../util/objects.js';
 import type { LayerSpec, ModelSpec } from '../../types.js';
 import { builtin, dictOf } from './builtins.js';
 import { instantiate, superOf } from './classes.js';
@@ -287,7 +288,7 @@ function methodCall(self: Value, selfText: string, name: string, args: Args, nod
   if (self.kind === 'array' || self.kind === 'unknown') {
     if (name === 'reshape') return reshape(self, args, 0, node, ctx);
     if (name === 'astype' || name === 'copy') return self.kind === 'array' ? self : { kind: 'array', shape: null, source: sourceOf(self) };
-    if (self.kind === 'array' && isRounding(name)) return { ...self, source: args.known ? sourceOfAll([self, ...argumentValues(args)]) : 'unknown' };
+    if (self.kind === 'array' && isRounding(name)) return withProps(self, { source: args.known ? sourceOfAll([self, ...argumentValues(args)]) : ('unknown' as const) });
   }
   // a value not followed (or an instance of a class whose method is not in the notebook: a keras.Model subclass)
   if ((self.kind === 'unknown' || self.kind === 'instance') && /^[\w.]+$/.test(selfText)) {

@@ -14,6 +14,7 @@ import { evaluateCall } from './calls.js';
 import { parseCell } from './parse-cache.js';
 import { loadPythonParser, MAX_SOURCE_CHARS } from './tree-sitter.js';
 import { deepFreeze } from '../util/freeze.js';
+import { withProps } from '../util/objects.js';
 
 export { maskMagics } from './magics.js';
 export { codeCellsInExecutionOrder } from './execution-order.js';
@@ -108,5 +109,5 @@ async function analyseCells(order: NotebookCell[], names: Set<string>[]): Promis
     }
   }
   syntaxErrors.sort((a, b) => a.cell - b.cell || a.line - b.line);
-  return { ...interp.facts, syntaxErrors };
+  return withProps(interp.facts, { syntaxErrors });
 }

@@ -5,6 +5,7 @@
  */
 import { lastSegment } from './keras-symbols.js';
 import { type Args, NONE, type Value, type ValueSource, argumentsSource, sourceOfAll } from './values.js';
+import { withProps } from '../util/objects.js';
 
 /** Functions and methods that return None: as a cell's last expression they show nothing. */
 export const NONE_RETURNING = new Set([
@@ -36,7 +37,7 @@ export function libraryCall(path: string, args: Args): Value {
   if (NONE_RETURNING.has(name) && PURE_ROOTS.has(segments[0] ?? '')) return NONE;
   const first = args.positional[0];
   if (segments[0] === 'numpy' && ROUNDING.has(name) && first?.kind === 'array') {
-    return { ...first, source: args.known ? sourceOfAll([first, ...args.positional.slice(1), ...args.keyword.values()]) : 'unknown' };
+    return withProps(first, { source: args.known ? sourceOfAll([first, ...args.positional.slice(1), ...args.keyword.values()]) : ('unknown' as const) });
   }
   return { kind: 'obj', path, args, source: librarySource(path, args) };
 }

@@ -1,5 +1,6 @@
 /** Statement execution: expression statements, imports, control flow, user-defined functions and classes. */
 import type { SyntaxNode } from './syntax-tree.js';
+import { withProps } from '../util/objects.js';
 import { bindTarget, runAssignment, runAugmentedAssignment } from './assignment.js';
 import { fieldDefault } from './classes.js';
 import { evaluate } from './evaluate.js';
@@ -276,7 +277,7 @@ export function callFunction(fn: FunctionValue, args: Args, caller: EvalContext,
   const savedCell = interp.cell;
   const ctx: EvalContext = { interp, scope: { vars: new Map(), parent: interp.global }, target: null };
   const callArgs: Args = bound
-    ? { ...args, positional: [bound.self, ...args.positional], positionalNodes: [undefined, ...args.positionalNodes] }
+    ? withProps(args, { positional: [bound.self, ...args.positional], positionalNodes: [undefined, ...args.positionalNodes] })
     : args;
   interp.depth += 1;
   interp.cell = fn.cell;

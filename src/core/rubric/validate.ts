@@ -5,6 +5,7 @@ import type { Check } from '../checks/define-check.js';
 import { RubricError } from '../errors.js';
 import { rubricSchema, type Criterion, type Rubric } from './schema.js';
 import { suggest } from './near-names.js';
+import { withProps } from '../util/objects.js';
 
 export interface ResolvedCriterion extends Criterion {
   run: Check;
@@ -131,7 +132,7 @@ export function validateRubric(data: unknown, file: string): LoadedRubric {
       problems.push(...describeIssues(options.error.issues, ['criteria', index, 'options'], (p) => shapeKeys(check.options, p.slice(3))));
       return;
     }
-    criteria.push({ ...criterion, run: check, parsedOptions: options.data });
+    criteria.push(withProps(criterion, { run: check, parsedOptions: options.data }));
   });
   const { reference, accuracy } = parsed.data;
   if (accuracy !== undefined && reference === undefined) problems.push('accuracy: needs `reference`, the file `grade reference` writes');
@@ -148,5 +149,5 @@ export function validateRubric(data: unknown, file: string): LoadedRubric {
   const cycle = problems.length === 0 ? consequenceCycle(criteria) : null;
   if (cycle) problems.push(`consequenceOf: findings excuse each other in a cycle (${cycle.join(' ← ')}): the mistake would be charged nowhere`);
   if (problems.length > 0) throw new RubricError(file, problems);
-  return { ...parsed.data, file, criteria };
+  return withProps(parsed.data, { file, criteria });
 }
