@@ -107,10 +107,17 @@ export function lookupVariable(scope: Scope, name: string): Value | undefined {
 
 /** Identifier text, NFKC-normalised as Python does (so `ﬁt` is `fit`). */
 export function identifierName(node: SyntaxNode): string {
-  return node.text.normalize('NFKC');
+  return nfkc(node.text);
 }
 
 /** Source text with runs of whitespace collapsed (for targets and inputs as written). */
 export function compactText(node: SyntaxNode): string {
-  return node.text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  return nfkc(node.text).replace(/\s+/g, ' ').trim();
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** NFKC (Python's identifier normalisation); ASCII text, nearly every name, is its own NFKC and skips ICU. */
+function nfkc(text: string): string {
+  return ASCII.test(text) ? text : text.normalize('NFKC');
 }

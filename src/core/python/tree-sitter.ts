@@ -56,6 +56,9 @@ export const MAX_SOURCE_CHARS = 1_000_000;
  */
 const PROGRESS_CALLS_PER_CHAR = 0.5;
 
+/** Sources up to this length are parsed without the progress bound. */
+const UNBOUNDED_CHARS = 1000;
+
 export type BoundedParse = { ok: true; tree: Tree } | { ok: false; reason: string };
 
 /** Parses one cell's (masked) source within the bounds above; the caller owns and deletes the tree. */
@@ -65,7 +68,10 @@ export function parseBounded(parser: Parser, source: string): BoundedParse {
   }
   const budget = 1000 + source.length * PROGRESS_CALLS_PER_CHAR;
   let calls = 0;
-  const tree = parser.parse(source, null, { progressCallback: () => ++calls > budget });
+  // A short cell needs no bound (5,000 characters of random brackets, quotes and keywords parse in under
+  // 30 ms here), and the callback from wasm costs more than parsing a two-line cell.
+  const options = source.length <= UNBOUNDED_CHARS ? undefined : { progressCallback: () => ++calls > budget };
+  const tree = parser.parse(source, null, options);
   if (tree) return { ok: true, tree };
   parser.reset();
   return { ok: false, reason: 'the Python parser gave up on this cell (too complex to analyse)' };
