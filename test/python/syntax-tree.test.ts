@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import { describe, expect, it } from 'vitest';
 import { parseNotebook } from '../../src/core/notebook/parse.js';
-import { maskMagics, parsePython } from '../../src/core/python/index.js';
-import { copySyntaxTree, type SyntaxNode } from '../../src/core/python/syntax-tree.js';
+import { extractCodeEvidence, maskMagics, parsePython } from '../../src/core/python/index.js';
+import { copySyntaxTree, SyntaxNode } from '../../src/core/python/syntax-tree.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 
@@ -109,6 +109,25 @@ describe('copySyntaxTree', () => {
     }
     expect(counter.nodes).toBeGreaterThan(3000);
   }, 120_000);
+
+  it('never reaches the evidence, which is frozen and shared (util/freeze.ts)', async () => {
+    let notebooks = 0;
+    for (const file of notebookFiles(FIXTURES)) {
+      const parsed = parseNotebook(readFileSync(file));
+      if (!parsed.ok) continue;
+      const seen = new Set<object>();
+      const stack: unknown[] = [await extractCodeEvidence(parsed.notebook.cells)];
+      while (stack.length > 0) {
+        const value = stack.pop();
+        if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+        seen.add(value);
+        expect(value instanceof SyntaxNode, file).toBe(false);
+        stack.push(...Object.values(value));
+      }
+      notebooks += 1;
+    }
+    expect(notebooks).toBeGreaterThan(30);
+  });
 
   it('sees the errors tree-sitter sees', async () => {
     for (const [source, hasError] of [
