@@ -71,6 +71,11 @@ export async function extractCodeEvidence(cells: NotebookCell[]): Promise<CodeEv
   if (evidenceCache.size < EVIDENCE_CACHE_ENTRIES && evidenceCacheChars + key.length <= EVIDENCE_CACHE_CHARS) {
     evidenceCache.set(key, evidence);
     evidenceCacheChars += key.length;
+    // a failure (the parser could not load) is not kept: the next notebook tries again
+    evidence.catch(() => {
+      evidenceCache.delete(key);
+      evidenceCacheChars -= key.length;
+    });
   }
   return evidence;
 }
