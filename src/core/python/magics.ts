@@ -174,8 +174,23 @@ function maskLine(line: string): string {
   return maskAutomagic(line) ?? line;
 }
 
+/** Masked sources remembered (a class types the same cells); long sources are masked each time. */
+const maskedBySource = new Map<string, string>();
+const MASK_MEMO_LIMIT = 5000;
+const MASK_MEMO_MAX_CHARS = 20_000;
+
 /** Replaces IPython magics, shell escapes and help syntax with same-line Python no-ops. */
 export function maskMagics(source: string): string {
+  if (source.length > MASK_MEMO_MAX_CHARS) return mask(source);
+  let masked = maskedBySource.get(source);
+  if (masked === undefined) {
+    masked = mask(source);
+    if (maskedBySource.size < MASK_MEMO_LIMIT) maskedBySource.set(source, masked);
+  }
+  return masked;
+}
+
+function mask(source: string): string {
   const lines = source.split('\n');
   const cellMagic = /^\s*%%(\w+)/.exec(lines[0] ?? '');
   if (cellMagic?.[1] !== undefined && NON_PYTHON_CELL_MAGICS.has(cellMagic[1])) {
