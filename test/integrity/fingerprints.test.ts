@@ -1,5 +1,5 @@
 /** Tokens, winnowing, the template, Colab names and the pair index, each on its own. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Parser } from 'web-tree-sitter';
@@ -8,6 +8,7 @@ import { tokenizeJoined, tokenizePieces, type Token } from '../../src/core/integ
 import { parseNotebook } from '../../src/core/notebook/parse.js';
 import { maskMagics } from '../../src/core/python/magics.js';
 import { parseCell } from '../../src/core/python/parse-cache.js';
+import { fixtureFiles } from '../helpers/fixture-class.js';
 import { kgramHashes, winnow, K, WINDOW } from '../../src/core/integrity/winnow.js';
 import { buildTemplate, normaliseCellText, splitTemplateCells } from '../../src/core/integrity/template.js';
 import { compareNames } from '../../src/core/integrity/names.js';
@@ -36,13 +37,9 @@ describe('tokens', () => {
   });
 
   it('read from the parsed copies are the tokens of the pieces parsed together, on every fixture notebook', () => {
-    const files = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-        entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith('.ipynb') ? [join(dir, entry.name)] : [],
-      );
     // notebooks whose every cell parses cleanly alone (read from the copies; the others take the joined path)
     let clean = 0;
-    for (const file of files(join(import.meta.dirname, '../../fixtures'))) {
+    for (const file of fixtureFiles(/\.ipynb$/)) {
       const parsed = parseNotebook(readFileSync(file));
       if (!parsed.ok) continue;
       const pieces = parsed.notebook.cells.filter((cell) => cell.type === 'code').map((cell) => ({ key: cell.index, source: cell.source }));

@@ -4,11 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractCodeEvidence } from '../../src/core/python/index.js';
-import { useTreeSitterWasm } from '../../src/core/python/tree-sitter.js';
+import { installedWasm, useTreeSitterWasm } from '../../src/core/python/tree-sitter.js';
 import type { NotebookCell } from '../../src/types.js';
 
 const cell = (index: number, source: string, executionCount: number | null = index + 1): NotebookCell => ({ index, type: 'code', source, executionCount, outputs: [] });
-const installed = (specifier: string): string => decodeURIComponent(new URL(import.meta.resolve(specifier)).pathname);
 
 describe('shared code evidence', () => {
   it('is the same frozen object for the same code, and separate for other code or another order', async () => {
@@ -28,7 +27,7 @@ describe('shared code evidence', () => {
     const cells = [cell(0, 'x = 1  # a cell no other test has')];
     useTreeSitterWasm(() => ({ runtime: '/nonexistent/web-tree-sitter.wasm', grammar: '/nonexistent/tree-sitter-python.wasm' }));
     await expect(extractCodeEvidence(cells)).rejects.toThrow();
-    useTreeSitterWasm(() => ({ runtime: installed('web-tree-sitter/web-tree-sitter.wasm'), grammar: installed('tree-sitter-python/tree-sitter-python.wasm') }));
+    useTreeSitterWasm(installedWasm);
     const evidence = await extractCodeEvidence(cells);
     expect(evidence.syntaxErrors).toEqual([]);
   });

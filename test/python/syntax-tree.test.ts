@@ -4,27 +4,17 @@
  * every distinct code cell of the fixture notebooks, plus sources that stress the corners (syntax errors,
  * MISSING nodes, Python 2 statements, non-BMP characters, deep nesting).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Node } from 'web-tree-sitter';
 import { describe, expect, it } from 'vitest';
 import { parseNotebook } from '../../src/core/notebook/parse.js';
 import { extractCodeEvidence, maskMagics, parsePython } from '../../src/core/python/index.js';
 import { copySyntaxTree, SyntaxNode } from '../../src/core/python/syntax-tree.js';
-
-const FIXTURES = join(import.meta.dirname, '../../fixtures');
-
-function notebookFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return notebookFiles(path);
-    return entry.name.endsWith('.ipynb') ? [path] : [];
-  });
-}
+import { fixtureFiles } from '../helpers/fixture-class.js';
 
 function fixtureSources(): string[] {
   const sources = new Set<string>();
-  for (const file of notebookFiles(FIXTURES)) {
+  for (const file of fixtureFiles(/\.ipynb$/)) {
     const parsed = parseNotebook(readFileSync(file));
     if (!parsed.ok) continue;
     for (const cell of parsed.notebook.cells) if (cell.type === 'code') sources.add(maskMagics(cell.source));
@@ -112,7 +102,7 @@ describe('copySyntaxTree', () => {
 
   it('never reaches the evidence, which is frozen and shared (util/freeze.ts)', async () => {
     let notebooks = 0;
-    for (const file of notebookFiles(FIXTURES)) {
+    for (const file of fixtureFiles(/\.ipynb$/)) {
       const parsed = parseNotebook(readFileSync(file));
       if (!parsed.ok) continue;
       const seen = new Set<object>();

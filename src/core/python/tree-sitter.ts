@@ -22,7 +22,7 @@ export function useTreeSitterWasm(source: () => TreeSitterWasm): void {
 }
 
 /** The packages' files, as paths (web-tree-sitter reads paths with the file system in Node). */
-function installedWasm(): TreeSitterWasm {
+export function installedWasm(): TreeSitterWasm {
   const path = (specifier: string): string => decodeURIComponent(new URL(import.meta.resolve(specifier)).pathname);
   return { runtime: path('web-tree-sitter/web-tree-sitter.wasm'), grammar: path('tree-sitter-python/tree-sitter-python.wasm') };
 }

@@ -63,10 +63,8 @@ function exactOffset(tz: string, ms: number): number {
     else if (part.type !== 'literal') field[part.type] = Number(part.value);
   }
   const year = bc ? 1 - field['year']! : field['year']!;
-  const asUtc = new Date(0);
-  asUtc.setUTCFullYear(year, field['month']! - 1, field['day']);
-  asUtc.setUTCHours(field['hour']!, field['minute'], field['second'], 0);
-  return asUtc.getTime() - seconds;
+  const shown = { year, month: field['month']!, day: field['day']!, hour: field['hour']!, minute: field['minute']!, second: field['second']!, millisecond: 0 };
+  return fieldsAsUtc(shown)! - seconds;
 }
 
 /** The zone's offset from UTC (ms, east positive) at the instant `ms`. */
